@@ -1,0 +1,56 @@
+package io.uavstream.sinks;
+
+import io.uavstream.schemas.FrameDetections;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+
+/**
+ * Puts each drone's detections in its own sub-directory, named after the drone ID.
+ *
+ * <p>Drone IDs are free-form strings, so the directory name keeps ASCII letters, digits,
+ * {@code -} and {@code .} (except a leading {@code .}, which would hide the directory) and writes
+ * every other UTF-8 byte as {@code _} followed by two upper-case hex digits: {@code "drone/7"}
+ * becomes {@code drone_2F7}. The empty ID becomes {@code _}. Distinct IDs get distinct names.
+ */
+public final class DroneIdBucketAssigner implements BucketAssigner<FrameDetections, String> {
+    private static final long serialVersionUID = 1L;
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+    @Override
+    public String getBucketId(FrameDetections detections, Context context) {
+        return directoryName(detections.getDroneId());
+    }
+
+    @Override
+    public SimpleVersionedSerializer<String> getSerializer() {
+        return SimpleVersionedStringSerializer.INSTANCE;
+    }
+
+    /** Returns the directory name of {@code droneId}. */
+    public static String directoryName(String droneId) {
+        if (droneId.isEmpty()) {
+            return "_";
+        }
+        byte[] utf8 = droneId.getBytes(StandardCharsets.UTF_8);
+        StringBuilder name = new StringBuilder(utf8.length);
+        for (int i = 0; i < utf8.length; i++) {
+            int b = utf8[i] & 0xFF;
+            if (isKept(b, i == 0)) {
+                name.append((char) b);
+            } else {
+                name.append('_').append(HEX_DIGITS[b >>> 4]).append(HEX_DIGITS[b & 0xF]);
+            }
+        }
+        return name.toString();
+    }
+
+    private static boolean isKept(int b, boolean first) {
+        return (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || (b == '.' && !first);
+    }
+}

@@ -1,0 +1,108 @@
+package io.uavstream.sinks;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.uavstream.schemas.DetectedBox;
+import io.uavstream.schemas.FrameDetections;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import org.apache.flink.api.common.serialization.Encoder;
+
+/**
+ * Writes one {@link FrameDetections} as one line of JSON, terminated by {@code \n}, in UTF-8.
+ *
+ * <p>Field names and units are those of the Avro schema:
+ *
+ * <ul>
+ *   <li>{@code droneId}, {@code sessionId}, {@code modelId}: strings
+ *   <li>{@code frameSequence}: sequence number of the access unit that completed the frame
+ *   <li>{@code ptsMicros}: presentation timestamp, microseconds
+ *   <li>{@code captureTimeMicros}: capture time, UTC microseconds since the epoch
+ *   <li>{@code frameWidth}, {@code frameHeight}: decoded frame size, pixels
+ *   <li>{@code boxes}: array of objects with {@code classId}, {@code className}, {@code score}
+ *       (0 to 1), {@code x1}, {@code y1}, {@code x2}, {@code y2} (pixels, top-left and
+ *       bottom-right corner) and {@code x1Norm}, {@code y1Norm}, {@code x2Norm}, {@code y2Norm}
+ *       (the same corners divided by the frame width and height)
+ *   <li>{@code publishedAtMicros}, {@code analysedAtMicros}: UTC microseconds, or {@code null}
+ * </ul>
+ *
+ * <p>Every field is always present, in this order.
+ */
+public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections> {
+    private static final long serialVersionUID = 1L;
+
+    private transient JsonFactory jsonFactory;
+
+    @Override
+    public void encode(FrameDetections detections, OutputStream stream) throws IOException {
+        // The generator must neither close nor flush the part file, which Flink owns.
+        try (JsonGenerator json = jsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
+            writeDetections(json, detections);
+        }
+        stream.write('\n');
+    }
+
+    private JsonFactory jsonFactory() {
+        if (jsonFactory == null) {
+            jsonFactory = JsonFactory.builder()
+                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                    .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+                    .build();
+        }
+        return jsonFactory;
+    }
+
+    private static void writeDetections(JsonGenerator json, FrameDetections detections)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("droneId", detections.getDroneId());
+        json.writeStringField("sessionId", detections.getSessionId());
+        json.writeNumberField("frameSequence", detections.getFrameSequence());
+        json.writeNumberField("ptsMicros", detections.getPtsMicros());
+        json.writeNumberField("captureTimeMicros", epochMicros(detections.getCaptureTimeMicros()));
+        json.writeStringField("modelId", detections.getModelId());
+        json.writeNumberField("frameWidth", detections.getFrameWidth());
+        json.writeNumberField("frameHeight", detections.getFrameHeight());
+        json.writeArrayFieldStart("boxes");
+        for (DetectedBox box : detections.getBoxes()) {
+            writeBox(json, box);
+        }
+        json.writeEndArray();
+        writeNullableLong(json, "publishedAtMicros", detections.getPublishedAtMicros());
+        writeNullableLong(json, "analysedAtMicros", detections.getAnalysedAtMicros());
+        json.writeEndObject();
+    }
+
+    private static void writeBox(JsonGenerator json, DetectedBox box) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("classId", box.getClassId());
+        json.writeStringField("className", box.getClassName());
+        json.writeNumberField("score", box.getScore());
+        json.writeNumberField("x1", box.getX1());
+        json.writeNumberField("y1", box.getY1());
+        json.writeNumberField("x2", box.getX2());
+        json.writeNumberField("y2", box.getY2());
+        json.writeNumberField("x1Norm", box.getX1Norm());
+        json.writeNumberField("y1Norm", box.getY1Norm());
+        json.writeNumberField("x2Norm", box.getX2Norm());
+        json.writeNumberField("y2Norm", box.getY2Norm());
+        json.writeEndObject();
+    }
+
+    private static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                instant.getNano() / 1_000L);
+    }
+
+    private static void writeNullableLong(JsonGenerator json, String name, Long value)
+            throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, value);
+        }
+    }
+}
