@@ -1,6 +1,7 @@
 package io.uavstream.models;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Builds {@link ObjectDetector}s from model descriptors. */
 public final class ObjectDetectors {
@@ -9,13 +10,37 @@ public final class ObjectDetectors {
 
     /**
      * Opens the detector that {@code modelPath} names: a descriptor file ({@code .json}) or an
-     * {@code .onnx} file with a descriptor next to it.
+     * {@code .onnx} file. For an {@code .onnx} file the descriptor is {@code <name>.json} in the
+     * same folder or, when there is none, the descriptor bundled with this library for that file
+     * name. Descriptors are bundled for {@code nanodet-plus-m-416.onnx},
+     * {@code nanodet-plus-m-416-int8.onnx} and {@code yolox-nano-416.onnx}.
      *
      * @param intraOpThreads ONNX Runtime intra-op threads for this session, at least 1
      * @throws InvalidModelException if the descriptor or model is missing, malformed, or does not
      *     match
      */
     public static ObjectDetector open(Path modelPath, int intraOpThreads) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(modelPath, "modelPath");
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException(
+                    "intraOpThreads must be at least 1, got " + intraOpThreads);
+        }
+        ModelDescriptor descriptor = DescriptorLocator.locate(modelPath);
+        return OnnxObjectDetector.open(descriptor, intraOpThreads);
+    }
+
+    /**
+     * Opens a detector for {@code descriptor}.
+     *
+     * @param intraOpThreads ONNX Runtime intra-op threads for this session, at least 1
+     * @throws InvalidModelException if the model is missing or does not match the descriptor
+     */
+    public static ObjectDetector open(ModelDescriptor descriptor, int intraOpThreads) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException(
+                    "intraOpThreads must be at least 1, got " + intraOpThreads);
+        }
+        return OnnxObjectDetector.open(descriptor, intraOpThreads);
     }
 }
