@@ -18,11 +18,8 @@ import javax.imageio.ImageIO;
 /** Reads image files into {@link BgrImage}s and writes images with detections drawn on them. */
 public final class BgrImages {
 
-    private static final Color[] PALETTE = {
-        new Color(230, 25, 75), new Color(60, 180, 75), new Color(0, 130, 200),
-        new Color(245, 130, 48), new Color(145, 30, 180), new Color(70, 240, 240),
-        new Color(240, 50, 230), new Color(210, 245, 60)
-    };
+    /** Hue step between consecutive class IDs: the golden ratio spreads hues evenly. */
+    private static final float HUE_STEP = 0.618034f;
 
     private BgrImages() {}
 
@@ -97,7 +94,8 @@ public final class BgrImages {
     }
 
     private static void drawDetection(Graphics2D graphics, Detection detection) {
-        Color color = PALETTE[Math.floorMod(detection.classId(), PALETTE.length)];
+        float hue = (detection.classId() * HUE_STEP) % 1f;
+        Color color = Color.getHSBColor(hue, 0.85f, 0.8f);
         int x = Math.round(detection.x1());
         int y = Math.round(detection.y1());
         int width = Math.round(detection.width());

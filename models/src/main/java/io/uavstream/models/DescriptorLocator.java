@@ -44,7 +44,7 @@ final class DescriptorLocator {
         }
         if (BUNDLED_MODELS.contains(name)) {
             ModelDescriptor descriptor = readBundled(stem + ".json", file.getParent());
-            LOG.info("No descriptor {} next to the model; using the bundled descriptor {}",
+            LOG.info("No descriptor {} next to the model; using the {}",
                     sibling, descriptor.source());
             return descriptor;
         }

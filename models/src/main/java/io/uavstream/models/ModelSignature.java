@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Input and output tensors of a loaded model, checked against what the descriptor's format
@@ -35,8 +36,8 @@ record ModelSignature(String inputName, List<String> outputNames, List<long[]> o
             throw new InvalidModelException("Model " + descriptor.modelPath() + " has "
                     + outputs.size() + " output(s) " + describe(outputs) + " but format "
                     + descriptor.format() + " from descriptor " + descriptor.source() + " expects "
-                    + expected.size() + ": " + expected + ". Check the descriptor's 'format' field"
-                    + " against the model.");
+                    + expected.size() + ": " + describe(expected) + ". Check the descriptor's"
+                    + " 'format' field against the model.");
         }
         List<String> names = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
@@ -109,6 +110,10 @@ record ModelSignature(String inputName, List<String> outputNames, List<long[]> o
                     + " but a detector needs a float32 tensor.");
         }
         return tensor;
+    }
+
+    private static String describe(List<OutputSpec> specs) {
+        return specs.stream().map(OutputSpec::toString).collect(Collectors.joining("; "));
     }
 
     private static String describe(Map<String, NodeInfo> nodes) {

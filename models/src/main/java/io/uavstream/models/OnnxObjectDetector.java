@@ -123,8 +123,17 @@ final class OnnxObjectDetector implements ObjectDetector {
         } catch (OrtException e) {
             throw new InvalidModelException("ONNX Runtime could not load model "
                     + descriptor.modelPath() + " (descriptor " + descriptor.source() + "): "
-                    + e.getMessage() + ". Check that the file is a complete ONNX model.", e);
+                    + withoutFinalPeriod(e.getMessage()) + ". Check that the file is a complete"
+                    + " ONNX model.", e);
         }
+    }
+
+    private static String withoutFinalPeriod(String message) {
+        String trimmed = String.valueOf(message).strip();
+        while (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     private static FloatBuffer allocate(long[] shape) {
