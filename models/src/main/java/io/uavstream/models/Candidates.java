@@ -3,8 +3,9 @@ package io.uavstream.models;
 import java.util.Arrays;
 
 /**
- * Detection candidates of one image before NMS, as parallel primitive arrays: corner boxes in
- * model input pixels, score and class ID. The arrays grow by doubling and are reused after
+ * Detection candidates of one image before NMS, as parallel primitive arrays: corner boxes,
+ * score and class ID. Decoders add boxes in model input pixels, and {@link #mapToSource} moves
+ * them to source image pixels. The arrays grow by doubling and are reused after
  * {@link #clear()}, so steady-state decoding allocates nothing. Not thread-safe.
  */
 final class Candidates {
@@ -56,6 +57,30 @@ final class Candidates {
         float halfHeight = height * 0.5f;
         add(classId, score, centerX - halfWidth, centerY - halfHeight, centerX + halfWidth,
                 centerY + halfHeight);
+    }
+
+    /**
+     * Maps every box back through {@code letterbox} to source image pixels, clipped to the image,
+     * and removes the boxes that end up empty because they lay in the letterbox padding.
+     */
+    void mapToSource(Letterbox letterbox) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            float left = letterbox.toSourceX(x1[i]);
+            float top = letterbox.toSourceY(y1[i]);
+            float right = letterbox.toSourceX(x2[i]);
+            float bottom = letterbox.toSourceY(y2[i]);
+            if (right > left && bottom > top) {
+                x1[kept] = left;
+                y1[kept] = top;
+                x2[kept] = right;
+                y2[kept] = bottom;
+                scores[kept] = scores[i];
+                classIds[kept] = classIds[i];
+                kept++;
+            }
+        }
+        size = kept;
     }
 
     float x1(int i) {

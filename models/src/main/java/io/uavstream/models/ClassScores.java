@@ -9,7 +9,7 @@ final class ClassScores {
 
     /**
      * Returns the class ID with the highest score among {@code classCount} scores that start at
-     * {@code start} and lie {@code step} floats apart; the first one wins a tie.
+     * {@code start} and lie {@code step} floats apart. The lowest class ID wins a tie.
      */
     static int bestClass(FloatBuffer output, int start, int classCount, int step) {
         int best = 0;

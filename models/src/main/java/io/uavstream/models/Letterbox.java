@@ -18,8 +18,9 @@ record Letterbox(int sourceWidth, int sourceHeight, int contentWidth, int conten
 
     /**
      * Computes the letterbox of a {@code sourceWidth} x {@code sourceHeight} image in an input of
-     * {@code inputWidth} x {@code inputHeight}. The scale is the larger one that fits both sides;
-     * {@link LetterboxAlignment#CENTER} splits the padding, rounding the left and top part down.
+     * {@code inputWidth} x {@code inputHeight}. The scale is the largest at which the whole image
+     * fits, and the resized size is rounded to whole pixels. {@link LetterboxAlignment#CENTER}
+     * splits the padding and rounds the left and top part down.
      */
     static Letterbox of(int sourceWidth, int sourceHeight, int inputWidth, int inputHeight,
             LetterboxAlignment alignment) {

@@ -75,7 +75,7 @@ public final class ModelDescriptor {
      * path is resolved against the descriptor's folder.
      *
      * @throws InvalidModelException if the file is missing, is not valid JSON, or has an invalid
-     *     field; the message names the file and the field
+     *     field. The message names the file and the field.
      */
     public static ModelDescriptor read(Path descriptorFile) {
         return ModelDescriptorReader.read(descriptorFile);
@@ -239,7 +239,7 @@ public final class ModelDescriptor {
             return this;
         }
 
-        /** Sets where the descriptor came from, for messages; defaults to "builder". */
+        /** Sets where the descriptor came from, for messages. The default is "builder". */
         public Builder source(String source) {
             this.source = source;
             return this;
@@ -270,13 +270,13 @@ public final class ModelDescriptor {
             return this;
         }
 
-        /** Sets the per-channel mean in model channel order; defaults to 0. */
+        /** Sets the per-channel mean in model channel order, 0 by default. */
         public Builder mean(float... mean) {
             this.mean = mean;
             return this;
         }
 
-        /** Sets the per-channel standard deviation in model channel order; defaults to 1. */
+        /** Sets the per-channel standard deviation in model channel order, 1 by default. */
         public Builder std(float... std) {
             this.std = std;
             return this;
@@ -287,7 +287,7 @@ public final class ModelDescriptor {
             return this;
         }
 
-        /** Sets the padding pixel value, 0-255; defaults to 0. */
+        /** Sets the padding pixel value in 0-255, 0 by default. */
         public Builder padValue(int padValue) {
             this.padValue = padValue;
             return this;
@@ -298,7 +298,7 @@ public final class ModelDescriptor {
             return this;
         }
 
-        /** Sets the NanoDet-Plus regMax; allowed for NANODET_PLUS only, defaults to 7. */
+        /** Sets the NanoDet-Plus regMax, 7 by default. Only format NANODET_PLUS accepts it. */
         public Builder regMax(int regMax) {
             this.regMax = regMax;
             return this;

@@ -92,6 +92,15 @@ final class ModelDescriptorReader {
                 .colorOrder(fields.requiredEnum("colorOrder", ColorOrder.class))
                 .letterbox(fields.requiredEnum("letterbox", LetterboxAlignment.class))
                 .classNames(fields.requiredTextList("classNames"));
+        setOptionalFields(fields, builder);
+
+        ModelDescriptor descriptor = builder.build();
+        requireModelFile(descriptor.modelPath());
+        return descriptor;
+    }
+
+    /** Sets the fields that have defaults, where the descriptor lists them. */
+    private static void setOptionalFields(Fields fields, ModelDescriptor.Builder builder) {
         if (fields.has("description")) {
             builder.description(fields.requiredText("description"));
         }
@@ -119,9 +128,6 @@ final class ModelDescriptorReader {
         if (fields.has("maxDetections")) {
             builder.maxDetections(fields.requiredInt("maxDetections"));
         }
-        ModelDescriptor descriptor = builder.build();
-        requireModelFile(descriptor.modelPath());
-        return descriptor;
     }
 
     private static Path resolveModel(String model, Path baseDirectory) {
@@ -149,7 +155,7 @@ final class ModelDescriptorReader {
         return new InvalidModelException("Invalid model descriptor " + source + ": " + problem);
     }
 
-    /** Typed access to the fields of the descriptor object; errors name the field. */
+    /** Typed access to the fields of the descriptor object, with errors that name the field. */
     private static final class Fields {
         private final JsonNode root;
 

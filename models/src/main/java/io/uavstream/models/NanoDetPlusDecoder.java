@@ -8,9 +8,9 @@ import java.util.List;
  * Decodes NanoDet-Plus outputs: for each stride a class-score map [1, N, C] of sigmoid scores,
  * then for each stride a box map [1, N, 4 * (regMax + 1)]. Cells run over the grid row by row,
  * and distances are measured from the cell centre ((gx + 0.5) * stride, (gy + 0.5) * stride) for
- * the cell in column gx and row gy. The box map holds, for the left, top, right and bottom side in that order, logits
- * over regMax + 1 bins; the side's distance from the centre prior is the expected bin under their
- * softmax (distribution focal loss decoding), times the stride.
+ * the cell in column gx and row gy. For the left, top, right and bottom side in that order, the
+ * box map contains logits over regMax + 1 bins. A side's distance from the cell centre is the
+ * expected bin under their softmax, times the stride (distribution focal loss decoding).
  */
 final class NanoDetPlusDecoder implements OutputDecoder {
 
@@ -90,7 +90,7 @@ final class NanoDetPlusDecoder implements OutputDecoder {
         }
     }
 
-    /** Returns the expected bin index under the softmax of the logits starting at start. */
+    /** Returns the expected bin index under the softmax of the logits that begin at start. */
     private float expectedBin(FloatBuffer boxes, int start) {
         float maxLogit = boxes.get(start);
         for (int i = 1; i < bins; i++) {

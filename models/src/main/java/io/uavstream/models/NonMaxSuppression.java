@@ -29,8 +29,8 @@ final class NonMaxSuppression {
 
     /**
      * Runs NMS over {@code candidates} and returns how many were kept. Their indices are
-     * {@link #kept(int)} 0 to that count - 1, by descending score; equal scores keep the later
-     * candidate first.
+     * {@link #kept(int)} 0 to that count - 1, by descending score. Of two equal scores, the
+     * later candidate comes first.
      */
     int apply(Candidates candidates) {
         int count = candidates.size();
@@ -64,7 +64,8 @@ final class NonMaxSuppression {
 
     /**
      * Sorts candidate indices ascending by score into {@link #order}. Each key packs the score's
-     * IEEE bits above the index; for non-negative floats the bit patterns sort like the values.
+     * IEEE bits above the index, because for non-negative floats the bit patterns sort like the
+     * values.
      */
     private void sortByDescendingScore(Candidates candidates, int count) {
         if (order.length < count) {

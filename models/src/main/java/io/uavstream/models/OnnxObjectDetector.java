@@ -170,22 +170,18 @@ final class OnnxObjectDetector implements ObjectDetector {
         }
         candidates.clear();
         decoder.decode(outputBuffers, candidates);
-        return toDetections(letterbox, nms.apply(candidates));
+        candidates.mapToSource(letterbox);
+        return toDetections(nms.apply(candidates));
     }
 
-    private List<Detection> toDetections(Letterbox letterbox, int keptCount) {
+    private List<Detection> toDetections(int keptCount) {
         List<Detection> detections = new ArrayList<>(keptCount);
         for (int rank = 0; rank < keptCount; rank++) {
             int i = nms.kept(rank);
-            float x1 = letterbox.toSourceX(candidates.x1(i));
-            float y1 = letterbox.toSourceY(candidates.y1(i));
-            float x2 = letterbox.toSourceX(candidates.x2(i));
-            float y2 = letterbox.toSourceY(candidates.y2(i));
-            if (x2 > x1 && y2 > y1) {
-                int classId = candidates.classId(i);
-                detections.add(new Detection(classId, descriptor.classNames().get(classId),
-                        candidates.score(i), x1, y1, x2, y2));
-            }
+            int classId = candidates.classId(i);
+            detections.add(new Detection(classId, descriptor.classNames().get(classId),
+                    candidates.score(i), candidates.x1(i), candidates.y1(i), candidates.x2(i),
+                    candidates.y2(i)));
         }
         return detections;
     }

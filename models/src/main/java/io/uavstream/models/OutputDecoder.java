@@ -4,8 +4,8 @@ import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * Turns the raw output tensors of one model layout into detection candidates. One
- * implementation per {@link ModelFormat}; {@link OutputDecoders#create} picks it.
+ * Turns the raw output tensors of one model layout into detection candidates. There is one
+ * implementation per {@link ModelFormat}, and {@link OutputDecoders#create} picks it.
  */
 interface OutputDecoder {
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * One output tensor that a decoder expects, checked against the model when it loads.
  *
  * @param content what the tensor contains, for messages
- * @param shape expected dimensions; {@link #ANY} marks a dimension of any size
+ * @param shape expected dimensions, with {@link #ANY} for a dimension of any size
  */
 record OutputSpec(String content, long[] shape) {
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Decodes YOLOv8 and YOLO11 outputs: one channel-major tensor [1, 4 + C, N] whose channels are
- * centre x, centre y, width and height in input pixels, then C sigmoid class scores; there is no
+ * centre x, centre y, width and height in input pixels, then C sigmoid class scores. There is no
  * objectness. N is checked against the strides when the descriptor lists them.
  */
 final class Yolov8Decoder implements OutputDecoder {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Decodes YOLOX outputs exported without in-graph decoding: one tensor [1, N, 5 + C] whose rows
- * run over the strides in descriptor order and, per stride, over the grid row by row. A row holds
- * x and y offsets that are added to the cell's column and row, log width and log height, all in
+ * run over the strides in descriptor order and, per stride, over the grid row by row. A row
+ * contains x and y offsets that are added to the cell's column and row, log width and log height, all in
  * stride units, then sigmoid objectness and C sigmoid class scores. The score is objectness
  * times the best class score.
  */

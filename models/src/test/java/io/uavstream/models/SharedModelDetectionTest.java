@@ -1,6 +1,7 @@
 package io.uavstream.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.uavstream.models.testing.SharedData;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,6 +80,30 @@ class SharedModelDetectionTest {
             assertThat(best.get().iou(reference))
                     .as("IoU of the %s box %s with the reference", reference.className(), best.get())
                     .isGreaterThanOrEqualTo(MIN_IOU);
+        }
+    }
+
+    @Test
+    void reusedDetectorMatchesFreshOne() throws IOException {
+        Path model = SharedData.require("models/yolox-nano-416.onnx");
+        BgrImage dog = BgrImages.read(SharedData.require("images/dog.jpg"));
+        BgrImage person = BgrImages.read(SharedData.require("images/person.jpg"));
+
+        List<Detection> reused;
+        try (ObjectDetector detector = ObjectDetectors.open(model, 1)) {
+            detector.detect(dog);
+            reused = detector.detect(person);
+        }
+        List<Detection> fresh;
+        try (ObjectDetector detector = ObjectDetectors.open(model, 1)) {
+            fresh = detector.detect(person);
+        }
+
+        assertThat(reused).hasSameSizeAs(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(reused.get(i).className()).isEqualTo(fresh.get(i).className());
+            assertThat(reused.get(i).score()).isCloseTo(fresh.get(i).score(), within(1e-4f));
+            assertThat(reused.get(i).iou(fresh.get(i))).isGreaterThan(0.99f);
         }
     }
 }
