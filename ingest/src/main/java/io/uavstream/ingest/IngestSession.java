@@ -34,71 +34,102 @@ final class IngestSession {
         this.stop = stop;
     }
 
+    /** Publishes the access units of {@code demuxer} as a new session, then its end-of-stream marker. */
     Outcome run(StreamDemuxer demuxer) {
-        String sessionId = UUID.randomUUID().toString();
-        StreamInfo stream = demuxer.streamInfo();
-        LOG.info("Drone {}: session {} started on {} ({} {}x{})",
-                droneId, sessionId, demuxer.source(), stream.codec(), stream.width(), stream.height());
+        Session session = new Session(demuxer);
+        session.publishAccessUnits();
+        session.publishEndOfStream();
+        return session.outcome();
+    }
 
-        long sequence = 0;
-        long bytes = 0;
-        long errors = 0;
-        boolean readFailed = false;
-        boolean stopped = false;
-        DemuxedPacket first = null;
-        DemuxedPacket last = null;
-        long mediaEndMicros = Long.MIN_VALUE;
-        long startNanos = System.nanoTime();
+    /** State of one session. */
+    private final class Session {
+        private final StreamDemuxer demuxer;
+        private final String sessionId = UUID.randomUUID().toString();
+        private final StreamInfo stream;
+        private final long startNanos = System.nanoTime();
 
-        while (true) {
-            if (stop.isSet()) {
-                stopped = true;
-                break;
+        private long sequence;
+        private long bytes;
+        private long errors;
+        private boolean readFailed;
+        private boolean stopped;
+        private DemuxedPacket first;
+        private DemuxedPacket last;
+        private long mediaEndMicros = Long.MIN_VALUE;
+
+        Session(StreamDemuxer demuxer) {
+            this.demuxer = demuxer;
+            this.stream = demuxer.streamInfo();
+            LOG.info("Drone {}: session {} started on {} ({} {}x{})",
+                    droneId, sessionId, demuxer.source(), stream.codec(), stream.width(), stream.height());
+        }
+
+        void publishAccessUnits() {
+            while (!stop.isSet()) {
+                DemuxedPacket packet = nextIntactPacket();
+                if (packet == null) {
+                    return;
+                }
+                if (first == null) {
+                    first = packet;
+                }
+                if (paced && waitUntilDue(packet, first, startNanos)) {
+                    break;
+                }
+                publish(packet);
             }
-            DemuxedPacket packet;
-            try {
-                packet = demuxer.nextPacket();
-            } catch (DemuxException e) {
-                errors++;
-                readFailed = true;
-                LOG.error("Drone {}: demux error in session {} at byte {}, media position {} s: {}",
-                        droneId, sessionId, e.bytePosition(), mediaSeconds(first, last), e.getMessage());
-                break;
-            }
-            if (packet == null) {
-                break;
-            }
-            if (packet.corrupt()) {
+            stopped = true;
+        }
+
+        /** Returns the next packet that is not flagged corrupt, or null at the end or on a demux error. */
+        private DemuxedPacket nextIntactPacket() {
+            while (true) {
+                DemuxedPacket packet;
+                try {
+                    packet = demuxer.nextPacket();
+                } catch (DemuxException e) {
+                    errors++;
+                    readFailed = true;
+                    LOG.error("Drone {}: demux error in session {} at byte {}, media position {} s: {}",
+                            droneId, sessionId, e.bytePosition(), mediaPositionSeconds(), e.getMessage());
+                    return null;
+                }
+                if (packet == null || !packet.corrupt()) {
+                    return packet;
+                }
                 errors++;
                 LOG.error("Drone {}: dropped a corrupt access unit in session {} at byte {}, PTS {} us ({} bytes)",
                         droneId, sessionId, packet.bytePosition(), packet.ptsMicros(), packet.accessUnit().length);
-                continue;
             }
-            if (first == null) {
-                first = packet;
-            }
-            if (paced && waitUntilDue(packet, first, startNanos)) {
-                stopped = true;
-                break;
-            }
+        }
 
+        private void publish(DemuxedPacket packet) {
             publisher.publish(packet.toVideoPacket(droneId, sessionId, sequence++));
             bytes += packet.accessUnit().length;
             mediaEndMicros = Math.max(mediaEndMicros, packet.ptsMicros() + packet.durationMicros());
             last = packet;
-            progress.onPublished(packet.accessUnit().length, mediaSeconds(first, last), stream.durationSeconds());
+            progress.onPublished(packet.accessUnit().length, mediaPositionSeconds(), stream.durationSeconds());
         }
 
-        publisher.publish(last != null
-                ? last.endOfStreamAfter(droneId, sessionId, sequence)
-                : DemuxedPacket.endOfEmptyStream(droneId, sessionId, sequence, stream, Instant.now()));
-        publisher.flush();
+        void publishEndOfStream() {
+            publisher.publish(last != null
+                    ? last.endOfStreamAfter(droneId, sessionId, sequence)
+                    : DemuxedPacket.endOfEmptyStream(droneId, sessionId, sequence, stream, Instant.now()));
+            publisher.flush();
+        }
 
-        long mediaDurationMicros = first == null ? 0 : mediaEndMicros - first.ptsMicros();
-        LOG.info("Drone {}: session {} ended{} after {} access units, {} bytes, {} errors, {} s of media",
-                droneId, sessionId, stopped ? " on request" : readFailed ? " on a demux error" : "", sequence, bytes,
-                errors, mediaDurationMicros / 1e6);
-        return new Outcome(sequence, bytes, errors, mediaDurationMicros, readFailed, stopped);
+        Outcome outcome() {
+            long mediaDurationMicros = first == null ? 0 : mediaEndMicros - first.ptsMicros();
+            String reason = stopped ? "on request" : readFailed ? "on a demux error" : "at the end of the stream";
+            LOG.info("Drone {}: session {} ended {} after {} access units, {} bytes, {} errors, {} s of media",
+                    droneId, sessionId, reason, sequence, bytes, errors, mediaDurationMicros / 1e6);
+            return new Outcome(sequence, bytes, errors, mediaDurationMicros, readFailed, stopped);
+        }
+
+        private double mediaPositionSeconds() {
+            return first == null || last == null ? 0 : (last.ptsMicros() - first.ptsMicros()) / 1e6;
+        }
     }
 
     /**
@@ -111,9 +142,5 @@ final class IngestSession {
         long dueNanos = startNanos + (packet.dtsMicros() - first.dtsMicros()) * 1_000;
         long waitNanos = dueNanos - System.nanoTime();
         return waitNanos > 0 && stop.await(Duration.ofNanos(waitNanos));
-    }
-
-    private static double mediaSeconds(DemuxedPacket first, DemuxedPacket last) {
-        return first == null || last == null ? 0 : (last.ptsMicros() - first.ptsMicros()) / 1e6;
     }
 }

@@ -126,12 +126,12 @@ public final class Ingestor {
     }
 
     private IngestResult giveUp(Totals totals, int failures, IngestException lastFailure) {
-        String message = "Failed to connect to " + options.source() + " for drone " + options.droneId() + " after "
+        String message = "Drone " + options.droneId() + ": failed to connect to " + options.source() + " after "
                 + failures + " attempts; the last error: " + lastFailure.getMessage();
         if (totals.sessions == 0) {
             throw new IngestException(message, lastFailure);
         }
-        LOG.error("Drone {}: {}", options.droneId(), message);
+        LOG.error("{}", message);
         return totals.result(IngestResult.Ending.SOURCE_LOST);
     }
 
