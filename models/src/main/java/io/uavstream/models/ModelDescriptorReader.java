@@ -131,6 +131,9 @@ final class ModelDescriptorReader {
     }
 
     private static Path resolveModel(String model, Path baseDirectory) {
+        if (model.isBlank()) {
+            throw new IllegalArgumentException("field 'model' is blank; set it to the ONNX file");
+        }
         Path path;
         try {
             path = Path.of(model);

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All native resources are created in {@link #open} and freed in {@link #close}: the session,
  * one input tensor and one tensor per output. The tensors wrap direct buffers that this class
- * allocates once, so inference writes its outputs straight into them (ONNX Runtime's pinned
- * outputs) and a frame allocates only the returned detections.
+ * allocates once, and inference writes its outputs straight into them (ONNX Runtime's pinned
+ * outputs). Per frame, the Java side allocates only ONNX Runtime's small result wrapper and the
+ * returned detections.
  */
 final class OnnxObjectDetector implements ObjectDetector {
 
@@ -104,9 +105,9 @@ final class OnnxObjectDetector implements ObjectDetector {
     }
 
     /**
-     * Returns the process-wide ONNX Runtime environment. Its log level is ERROR because models
-     * exported by older PyTorch versions list their weights as graph inputs, and ONNX Runtime
-     * warns about each of them on every session creation.
+     * Returns the process-wide ONNX Runtime environment. Its log level is ERROR because ONNX
+     * Runtime 1.28 warns once per weight, on every session creation, about models that list their
+     * weights as graph inputs, as older exporters did.
      */
     private static OrtEnvironment environment() {
         return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "uavstream");
@@ -203,7 +204,10 @@ final class OnnxObjectDetector implements ObjectDetector {
         LOG.info("Closed detector '{}'", descriptor.id());
     }
 
-    /** Closes the session; a failure is added to {@code pending} or, without one, thrown. */
+    /**
+     * Closes the session. A failure is added to {@code pending} as suppressed or, when there is
+     * none, thrown.
+     */
     private static void closeSession(OrtSession session, RuntimeException pending) {
         try {
             session.close();

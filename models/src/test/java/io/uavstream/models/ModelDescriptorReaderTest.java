@@ -162,6 +162,15 @@ class ModelDescriptorReaderTest {
     }
 
     @Test
+    void blankModelIsRejected() throws IOException {
+        Path file = writeModified(node -> node.put("model", " "));
+
+        assertThatThrownBy(() -> ModelDescriptor.read(file))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("field 'model' is blank");
+    }
+
+    @Test
     void stridesRequiredForGridFormats() throws IOException {
         Path file = writeModified(node -> node.remove("strides"));
 
