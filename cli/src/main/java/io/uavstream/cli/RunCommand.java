@@ -1,0 +1,89 @@
+package io.uavstream.cli;
+
+import io.uavstream.cli.embedded.EmbeddedRun;
+import io.uavstream.cli.embedded.RunReport;
+import io.uavstream.cli.embedded.RunSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code uavstream run}: the whole pipeline on one machine. Starts a Kafka broker (unless
+ * {@code --bootstrap} names one) and a Flink MiniCluster, ingests the video, runs the job until
+ * the video's end-of-stream marker is processed, prints a summary and shuts everything down.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the whole pipeline on this machine: an embedded Kafka broker (KRaft, loopback), the"
+                    + " uavstream job on a Flink MiniCluster, and ingest of one video.",
+            "Prints frames decoded and analysed, detections per class, analysed fps and end-to-end latency."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--video", paramLabel = "PATH",
+            description = "Video file to analyse. Without it, a generated test clip is used.")
+    private Path video;
+
+    @Option(names = "--drone", defaultValue = "drone-1", description = "Drone ID of the video (default: ${DEFAULT-VALUE}).")
+    private String droneId;
+
+    @Option(names = "--model", required = true, paramLabel = "DESCRIPTOR",
+            description = "Model descriptor (.json), or an .onnx file with its descriptor beside it or bundled.")
+    private Path model;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Use this Kafka cluster instead of starting an embedded broker.")
+    private String bootstrapServers;
+
+    @Option(names = "--output", defaultValue = "uavstream-output", paramLabel = "DIR",
+            description = "Directory for the JSON-lines detections (default: ${DEFAULT-VALUE}).")
+    private Path outputDirectory;
+
+    @Option(names = "--realtime", description = "Ingest at the video's real frame rate, as a live drone would send it.")
+    private boolean realtime;
+
+    @Option(names = "--max-fps", defaultValue = "0",
+            description = "Maximum analysed frames per second per drone; 0 analyses every frame (default: ${DEFAULT-VALUE}).")
+    private double maxAnalysedFps;
+
+    @Option(names = "--intra-op-threads", defaultValue = "0",
+            description = "ONNX Runtime intra-op threads per slot; 0 divides the cores among the slots (default: ${DEFAULT-VALUE}).")
+    private int intraOpThreads;
+
+    @Option(names = "--parallelism", defaultValue = "1", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings = RunSettings.builder()
+                .video(video)
+                .droneId(droneId)
+                .model(model)
+                .bootstrapServers(bootstrapServers)
+                .outputDirectory(outputDirectory)
+                .realtime(realtime)
+                .maxAnalysedFps(maxAnalysedFps)
+                .intraOpThreads(intraOpThreads)
+                .parallelism(parallelism)
+                .build();
+        try (EmbeddedRun run = new EmbeddedRun(settings)) {
+            Thread closeOnInterrupt = new Thread(run::close, "uavstream-run-shutdown");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
+            RunReport report = run.execute(ProgressBar.onStandardError());
+            report.print(System.out);
+            removeShutdownHook(closeOnInterrupt);
+            return report.succeeded() ? 0 : ErrorReporter.EXIT_FAILED;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already shutting down and the hook is closing the run.
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.uavstream.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code uavstream} command-line tool. */
+@Command(
+        name = "uavstream",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Streaming video analytics for drone fleets on Apache Kafka and Apache Flink.",
+        subcommands = {RunCommand.class, IngestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class UavstreamCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** Creates the command line with uavstream's error handling, for {@code main} and tests. */
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new UavstreamCli());
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,257 @@
+package io.uavstream.cli.embedded;
+
+import io.uavstream.ingest.IngestOptions;
+import io.uavstream.ingest.IngestProgressListener;
+import io.uavstream.ingest.IngestResult;
+import io.uavstream.ingest.Ingestor;
+import io.uavstream.ingest.SyntheticVideo;
+import io.uavstream.job.JobOptions;
+import io.uavstream.job.ModelPreflight;
+import io.uavstream.job.StartingOffsets;
+import io.uavstream.job.UavstreamTopology;
+import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.models.ModelDescriptor;
+import io.uavstream.operators.AnalysisCounters;
+import io.uavstream.schemas.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process: a Kafka broker (embedded, unless one is given), the
+ * uavstream job on a Flink MiniCluster, and ingest of one video. {@link #execute} runs it to the
+ * video's end; {@link #close} stops whatever is still running, also from a shutdown hook.
+ */
+public final class EmbeddedRun implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRun.class);
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration JOB_START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Length of the clip generated when no video is given: 20 s at 10 fps. */
+    private static final int GENERATED_CLIP_FRAMES = 200;
+
+    private final RunSettings settings;
+    private final Path workDirectory;
+    private EmbeddedKafkaBroker broker;
+    private JobClient jobClient;
+    private Ingestor ingestor;
+    private boolean closed;
+
+    public EmbeddedRun(RunSettings settings) throws IOException {
+        this.settings = settings;
+        this.workDirectory = Files.createTempDirectory("uavstream-run-");
+    }
+
+    /**
+     * Runs the pipeline over the whole video and returns its summary.
+     *
+     * @param progress receives ingest progress, for a progress bar
+     */
+    public RunReport execute(IngestProgressListener progress) throws Exception {
+        ModelDescriptor model = ModelPreflight.check(settings.model());
+        Path video = settings.video().isPresent() ? settings.video().get() : generateClip();
+        String bootstrapServers = kafka();
+        Instant runStart = Instant.now();
+        JobOptions jobOptions = jobOptions(bootstrapServers, runStart);
+        TopicSetup.createTopics(bootstrapServers, jobOptions);
+
+        long startNanos = System.nanoTime();
+        jobClient = submit(jobOptions);
+        awaitRunning();
+
+        IngestResult ingest = ingest(video, bootstrapServers, progress);
+        awaitSessionsEnded(ingest.sessions());
+        Map<String, Object> accumulators = stopWithSavepoint();
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+
+        DetectionStats detections = DetectionStats.read(bootstrapServers, jobOptions.detectionsTopic(),
+                settings.droneId(), runStart);
+        return new RunReport(video, model.id(), ingest, accumulators, detections, wallSeconds,
+                settings.outputDirectory(), settings.realtime());
+    }
+
+    private Path generateClip() throws IOException {
+        Path clip = workDirectory.resolve("generated.ts");
+        LOG.info("No video given: generating a {}-frame test clip at {}", GENERATED_CLIP_FRAMES, clip);
+        return SyntheticVideo.builder().frames(GENERATED_CLIP_FRAMES).size(640, 480).fps(10).gop(10).write(clip);
+    }
+
+    private String kafka() {
+        if (settings.bootstrapServers().isPresent()) {
+            LOG.info("Using the Kafka cluster at {}", settings.bootstrapServers().get());
+            return settings.bootstrapServers().get();
+        }
+        broker = EmbeddedKafkaBroker.start();
+        return broker.bootstrapServers();
+    }
+
+    private JobOptions jobOptions(String bootstrapServers, Instant runStart) {
+        JobOptions.Builder options = JobOptions.builder()
+                .bootstrapServers(bootstrapServers)
+                .groupId("uavstream-run-" + runStart.toEpochMilli())
+                .modelPath(settings.model().toAbsolutePath())
+                .outputDirectory(settings.outputDirectory().toAbsolutePath().toString())
+                .maxAnalysedFps(settings.maxAnalysedFps())
+                .checkpointInterval(Duration.ofSeconds(2))
+                .parallelism(settings.parallelism())
+                .jobName("uavstream run " + settings.droneId());
+        // An embedded broker holds only this run's records. On a shared cluster, start at the
+        // records published from now on.
+        options.startingOffsets(broker != null ? StartingOffsets.EARLIEST : StartingOffsets.LATEST);
+        if (settings.intraOpThreads() > 0) {
+            options.intraOpThreads(settings.intraOpThreads());
+        }
+        return options.build();
+    }
+
+    private JobClient submit(JobOptions jobOptions) throws Exception {
+        Configuration configuration = new Configuration();
+        configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, settings.parallelism());
+        configuration.set(RestOptions.BIND_PORT, "0");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), configuration);
+        UavstreamTopology.build(env, jobOptions);
+        JobClient client = env.executeAsync(jobOptions.jobName());
+        LOG.info("Submitted job {} to the Flink MiniCluster", client.getJobID());
+        return client;
+    }
+
+    private void awaitRunning() throws Exception {
+        long deadline = System.nanoTime() + JOB_START_TIMEOUT.toNanos();
+        while (true) {
+            JobStatus status = jobClient.getJobStatus().get();
+            if (status == JobStatus.RUNNING) {
+                return;
+            }
+            failIfTerminal(status);
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Job did not start within " + JOB_START_TIMEOUT + "; last status " + status);
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    private IngestResult ingest(Path video, String bootstrapServers, IngestProgressListener progress) {
+        IngestOptions options = IngestOptions.builder()
+                .droneId(settings.droneId())
+                .source(video)
+                .bootstrapServers(bootstrapServers)
+                .topic(Topics.VIDEO)
+                .realtime(settings.realtime())
+                .build();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("Run was closed before ingest started");
+            }
+            ingestor = new Ingestor(options);
+        }
+        IngestResult result = ingestor.run(progress);
+        LOG.info("Ingest of {} ended ({}): {} access units in {} session(s)",
+                video, result.ending(), result.packets(), result.sessions());
+        return result;
+    }
+
+    /** Waits until the job has processed the end-of-stream marker of every ingest session. */
+    private void awaitSessionsEnded(long sessions) throws Exception {
+        while (true) {
+            JobStatus status = jobClient.getJobStatus().get();
+            failIfTerminal(status);
+            Object ended = jobClient.getAccumulators().get().get(AnalysisCounters.SESSIONS_ENDED);
+            if (ended instanceof Number count && count.longValue() >= sessions) {
+                return;
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** Stops the job with a savepoint, which commits the last Kafka transaction, and returns its accumulators. */
+    private Map<String, Object> stopWithSavepoint() throws Exception {
+        Path savepoints = workDirectory.resolve("savepoints");
+        String savepoint = jobClient.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Job stopped with savepoint {}", savepoint);
+        return jobClient.getJobExecutionResult().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .getAllAccumulatorResults();
+    }
+
+    private void failIfTerminal(JobStatus status) throws Exception {
+        if (!status.isGloballyTerminalState()) {
+            return;
+        }
+        try {
+            jobClient.getJobExecutionResult().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Job " + jobClient.getJobID() + " failed: " + rootMessage(e), e);
+        }
+        throw new IllegalStateException("Job " + jobClient.getJobID() + " ended early with status " + status);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** Stops ingest, cancels the job if it still runs, stops the broker and deletes temporary files. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ingestor != null) {
+            ingestor.stop();
+        }
+        cancelJob();
+        if (broker != null) {
+            broker.close();
+        }
+        deleteWorkDirectory();
+    }
+
+    private void cancelJob() {
+        if (jobClient == null) {
+            return;
+        }
+        try {
+            if (!jobClient.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                LOG.info("Cancelling job {}", jobClient.getJobID());
+                jobClient.cancel().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // The MiniCluster shuts down with the JVM, so a failed cancel leaves nothing behind.
+            LOG.warn("Failed to cancel job {}: {}", jobClient.getJobID(), e.toString());
+        }
+    }
+
+    private void deleteWorkDirectory() {
+        try (Stream<Path> files = Files.walk(workDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to delete " + workDirectory, e);
+        }
+    }
+}

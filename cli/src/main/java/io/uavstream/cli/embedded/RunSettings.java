@@ -1,0 +1,161 @@
+package io.uavstream.cli.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Settings of one {@link EmbeddedRun}, validated when built. */
+public final class RunSettings {
+
+    private final Path video;
+    private final String droneId;
+    private final Path model;
+    private final String bootstrapServers;
+    private final Path outputDirectory;
+    private final boolean realtime;
+    private final double maxAnalysedFps;
+    private final int intraOpThreads;
+    private final int parallelism;
+
+    private RunSettings(Builder builder) {
+        this.video = builder.video;
+        this.droneId = builder.droneId;
+        this.model = builder.model;
+        this.bootstrapServers = builder.bootstrapServers;
+        this.outputDirectory = builder.outputDirectory;
+        this.realtime = builder.realtime;
+        this.maxAnalysedFps = builder.maxAnalysedFps;
+        this.intraOpThreads = builder.intraOpThreads;
+        this.parallelism = builder.parallelism;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Video file to ingest; empty to generate a test clip. */
+    public Optional<Path> video() {
+        return Optional.ofNullable(video);
+    }
+
+    public String droneId() {
+        return droneId;
+    }
+
+    public Path model() {
+        return model;
+    }
+
+    /** Existing Kafka cluster; empty to start an embedded broker. */
+    public Optional<String> bootstrapServers() {
+        return Optional.ofNullable(bootstrapServers);
+    }
+
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    public boolean realtime() {
+        return realtime;
+    }
+
+    /** Maximum analysed frames per second per drone; 0 for every frame. */
+    public double maxAnalysedFps() {
+        return maxAnalysedFps;
+    }
+
+    /** ONNX Runtime intra-op threads per slot; 0 for the job's default. */
+    public int intraOpThreads() {
+        return intraOpThreads;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** Builder of {@link RunSettings}. */
+    public static final class Builder {
+        private Path video;
+        private String droneId = "drone-1";
+        private Path model;
+        private String bootstrapServers;
+        private Path outputDirectory = Path.of("uavstream-output");
+        private boolean realtime;
+        private double maxAnalysedFps;
+        private int intraOpThreads;
+        private int parallelism = 1;
+
+        private Builder() {}
+
+        public Builder video(Path video) {
+            this.video = video;
+            return this;
+        }
+
+        public Builder droneId(String droneId) {
+            this.droneId = droneId;
+            return this;
+        }
+
+        public Builder model(Path model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder bootstrapServers(String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+            return this;
+        }
+
+        public Builder outputDirectory(Path outputDirectory) {
+            this.outputDirectory = outputDirectory;
+            return this;
+        }
+
+        public Builder realtime(boolean realtime) {
+            this.realtime = realtime;
+            return this;
+        }
+
+        public Builder maxAnalysedFps(double maxAnalysedFps) {
+            this.maxAnalysedFps = maxAnalysedFps;
+            return this;
+        }
+
+        public Builder intraOpThreads(int intraOpThreads) {
+            this.intraOpThreads = intraOpThreads;
+            return this;
+        }
+
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * Validates and builds the settings.
+         *
+         * @throws IllegalArgumentException naming the invalid setting
+         */
+        public RunSettings build() {
+            Objects.requireNonNull(model, "A model is required: pass --model with a descriptor or .onnx file");
+            if (video != null && !Files.isRegularFile(video)) {
+                throw new IllegalArgumentException("Video file not found: " + video.toAbsolutePath());
+            }
+            if (maxAnalysedFps < 0 || Double.isNaN(maxAnalysedFps)) {
+                throw new IllegalArgumentException("--max-fps must be 0 or positive, got " + maxAnalysedFps);
+            }
+            if (intraOpThreads < 0) {
+                throw new IllegalArgumentException("--intra-op-threads must be 0 or positive, got " + intraOpThreads);
+            }
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
+            }
+            if (bootstrapServers != null && bootstrapServers.isBlank()) {
+                throw new IllegalArgumentException("--bootstrap must not be empty");
+            }
+            return new RunSettings(this);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.uavstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class UavstreamCliTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine commandLine = UavstreamCli.newCommandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void runWithoutModelIsUsageError() {
+        int exitCode = execute("run");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--model=DESCRIPTOR'");
+    }
+
+    @Test
+    void runWithMissingVideoFailsClearly() {
+        int exitCode = execute("run", "--model", "model.json", "--video", temp.resolve("absent.ts").toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("Video file not found").contains("absent.ts");
+    }
+
+    @Test
+    void runWithMissingModelFailsClearly() {
+        int exitCode = execute("run", "--model", temp.resolve("absent.onnx").toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("absent.onnx");
+    }
+
+    @Test
+    void ingestRejectsInvalidDroneId() {
+        int exitCode = execute("ingest", "--drone", "bad id!", "--source", "x.ts", "--bootstrap", "127.0.0.1:9");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("bad id!");
+    }
+}
