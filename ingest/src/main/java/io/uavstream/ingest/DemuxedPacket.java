@@ -8,7 +8,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One encoded access unit of the video stream, with the fields of a {@link VideoPacket} that the
- * demuxer knows. All times are in microseconds.
+ * demuxer provides. All times are in microseconds. The arrays are not copied, and {@code equals}
+ * compares them by identity.
  *
  * @param ptsMicros presentation timestamp, relative to the stream's time base origin
  * @param dtsMicros decoding timestamp; equal to the PTS when the container gives none

@@ -55,7 +55,7 @@ public final class IngestOptions {
         return new Builder();
     }
 
-    /** Fleet-unique drone ID: the Kafka key of every record. */
+    /** Returns the fleet-unique drone ID, the Kafka key of every record. */
     public String droneId() {
         return droneId;
     }
@@ -68,42 +68,42 @@ public final class IngestOptions {
         return bootstrapServers;
     }
 
-    /** Kafka topic of the video packets; {@link Topics#VIDEO} by default. */
+    /** Returns the Kafka topic of the video packets, {@link Topics#VIDEO} by default. */
     public String topic() {
         return topic;
     }
 
-    /** Whether a file is published at its real frame rate instead of as fast as possible. */
+    /** Returns whether a file is published at its real frame rate instead of as fast as possible. */
     public boolean realtime() {
         return realtime;
     }
 
-    /** Backoff between reconnection attempts to a network source. */
+    /** Returns the backoff between reconnection attempts to a network source. */
     public ReconnectBackoff reconnectBackoff() {
         return reconnectBackoff;
     }
 
-    /** Longest wait for a connection or for data from a network source. */
+    /** Returns the maximum wait for a connection or for data from a network source. */
     public Duration socketTimeout() {
         return socketTimeout;
     }
 
-    /** Interval between progress log lines. */
+    /** Returns the interval between progress log lines. */
     public Duration progressLogInterval() {
         return progressLogInterval;
     }
 
-    /** Whether the run creates the topic when it is absent (see {@link TopicProvisioner}). */
+    /** Returns whether the run creates the topic when it is absent (see {@link TopicProvisioner}). */
     public boolean provisionTopic() {
         return provisionTopic;
     }
 
-    /** Extra FFmpeg demuxer and protocol options, for example {@code rtsp_transport=tcp}. */
+    /** Returns the extra FFmpeg demuxer and protocol options, for example {@code rtsp_transport=tcp}. */
     public Map<String, String> ffmpegOptions() {
         return ffmpegOptions;
     }
 
-    /** Kafka producer settings that replace those of {@link VideoPacketPublisher#producerConfig}. */
+    /** Returns the Kafka producer settings that replace those of {@link VideoPacketPublisher#producerConfig}. */
     public Map<String, Object> producerOverrides() {
         return producerOverrides;
     }
@@ -191,7 +191,7 @@ public final class IngestOptions {
             return this;
         }
 
-        /** Sets the longest wait for a connection or for data from a network source; 10 s by default. */
+        /** Sets the maximum wait for a connection or for data from a network source; 10 s by default. */
         public Builder socketTimeout(Duration socketTimeout) {
             this.socketTimeout = requirePositive(socketTimeout, "socketTimeout");
             return this;

@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public record IngestResult(long sessions, long packets, long bytes, long errors, Duration mediaDuration, Ending ending) {
 
-    /** How an ingest run ended. */
+    /** Reason an ingest run ended. */
     public enum Ending {
         /** The file was read to its end without errors. */
         END_OF_STREAM,

@@ -17,7 +17,7 @@ final class IngestSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
-    /** How a session ended, with its counts. Media duration in microseconds. */
+    /** Counts of one finished session and the reason it ended. Media duration in microseconds. */
     record Outcome(long packets, long bytes, long errors, long mediaDurationMicros, boolean readFailed, boolean stopped) {}
 
     private final String droneId;
@@ -121,7 +121,12 @@ final class IngestSession {
 
         Outcome outcome() {
             long mediaDurationMicros = first == null ? 0 : mediaEndMicros - first.ptsMicros();
-            String reason = stopped ? "on request" : readFailed ? "on a demux error" : "at the end of the stream";
+            String reason = "at the end of the stream";
+            if (stopped) {
+                reason = "on request";
+            } else if (readFailed) {
+                reason = "on a demux error";
+            }
             LOG.info("Drone {}: session {} ended {} after {} access units, {} bytes, {} errors, {} s of media",
                     droneId, sessionId, reason, sequence, bytes, errors, mediaDurationMicros / 1e6);
             return new Outcome(sequence, bytes, errors, mediaDurationMicros, readFailed, stopped);

@@ -55,9 +55,9 @@ final class PacketTimestamps {
         if (!ptsDerived) {
             ptsMicros = toMicros(pts);
         } else if (dtsMicros != Long.MIN_VALUE) {
-            // NOTE: DTS equals the PTS only in streams without frame reordering (no B-frames); with
-            // reordering, the derived PTS are in decoding order and the decoder's output order is
-            // what a consumer should trust.
+            // NOTE: DTS equals the PTS only in streams without frame reordering (no B-frames). With
+            // reordering, these derived PTS follow decoding order, so a consumer should trust the
+            // decoder's output order instead.
             ptsMicros = dtsMicros;
         } else {
             ptsMicros = previousPtsMicros == Long.MIN_VALUE ? 0 : previousPtsMicros + frameDurationMicros();

@@ -59,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * and the codec extradata on every keyframe and on the first packet. The capture time is the
  * wall-clock time at which the source was opened plus the packet's PTS minus the first PTS.
  *
- * <p>The FFmpeg objects (format context, packet, option dictionary) are allocated in {@link #open}
- * and freed in {@link #close()}; nothing else allocates native memory. Not thread-safe.
+ * <p>The native objects (format context, packet, side-data size) are allocated when the source is
+ * opened and freed in {@link #close()}; the option dictionary lives only within {@link #open}.
+ * Nothing else allocates native memory. Not thread-safe.
  */
 public final class StreamDemuxer implements AutoCloseable {
 
@@ -78,6 +79,7 @@ public final class StreamDemuxer implements AutoCloseable {
     private final VideoSource source;
     private final AVFormatContext context;
     private final AVPacket packet;
+    private final SizeTPointer sideDataSize;
     private final AVStream stream;
     private final StreamInfo info;
     private final PacketTimestamps timestamps;
@@ -107,6 +109,7 @@ public final class StreamDemuxer implements AutoCloseable {
                 stream.time_base().num(), stream.time_base().den(), framesPerSecond, AV_NOPTS_VALUE);
         this.openedAtMicros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
         this.packet = av_packet_alloc();
+        this.sideDataSize = new SizeTPointer(1);
     }
 
     /** Opens a source with the default socket timeout and no extra FFmpeg options. */
@@ -117,7 +120,7 @@ public final class StreamDemuxer implements AutoCloseable {
     /**
      * Opens a source and selects its video stream.
      *
-     * @param socketTimeout for network sources, the longest wait for a connection or for data
+     * @param socketTimeout for network sources, the maximum wait for a connection or for data
      *     before a read fails; passed to FFmpeg as {@code rw_timeout} and, for RTSP, UDP, RTP, SRT and
      *     TCP, as {@code timeout}
      * @param ffmpegOptions further FFmpeg demuxer and protocol options, for example {@code
@@ -136,16 +139,7 @@ public final class StreamDemuxer implements AutoCloseable {
             throw new IngestException("Video file not found: " + source.file().toAbsolutePath());
         }
 
-        AVFormatContext context = avformat_alloc_context();
-        AVDictionary options = new AVDictionary(null);
-        try {
-            openOptions(source, socketTimeout, ffmpegOptions).forEach((key, value) -> av_dict_set(options, key, value, 0));
-            // On failure avformat_open_input frees the context itself.
-            check(avformat_open_input(context, source.ffmpegUrl(), null, options), "Failed to open " + source);
-        } finally {
-            av_dict_free(options);
-        }
-
+        AVFormatContext context = openInput(source, openOptions(source, socketTimeout, ffmpegOptions));
         try {
             check(avformat_find_stream_info(context, (PointerPointer<?>) null), "Failed to read stream information of " + source);
             int streamIndex = av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
@@ -154,12 +148,26 @@ public final class StreamDemuxer implements AutoCloseable {
             }
             discardAllBut(context, streamIndex);
             StreamDemuxer demuxer = new StreamDemuxer(source, context, streamIndex, clock);
-            LOG.info("Opened {}: {} {}x{} at {} fps, duration {} s", source, demuxer.info.codec(), demuxer.info.width(),
-                    demuxer.info.height(), demuxer.info.framesPerSecond(), demuxer.info.durationSeconds());
+            StreamInfo info = demuxer.info;
+            LOG.info("Opened {}: {} {}x{} at {} fps, duration {} s", source, info.codec(), info.width(), info.height(),
+                    info.framesPerSecond(), info.durationSeconds().isPresent() ? info.durationSeconds().getAsDouble() : "unknown");
             return demuxer;
         } catch (RuntimeException e) {
             avformat_close_input(context);
             throw e;
+        }
+    }
+
+    /** Opens the input with {@code avformat_open_input}, which frees the context itself on failure. */
+    private static AVFormatContext openInput(VideoSource source, Map<String, String> options) {
+        AVFormatContext context = avformat_alloc_context();
+        AVDictionary dictionary = new AVDictionary(null);
+        try {
+            options.forEach((key, value) -> av_dict_set(dictionary, key, value, 0));
+            check(avformat_open_input(context, source.ffmpegUrl(), null, dictionary), "Failed to open " + source);
+            return context;
+        } finally {
+            av_dict_free(dictionary);
         }
     }
 
@@ -242,6 +250,7 @@ public final class StreamDemuxer implements AutoCloseable {
         }
         closed = true;
         av_packet_free(packet);
+        sideDataSize.close();
         avformat_close_input(context);
     }
 
@@ -274,14 +283,9 @@ public final class StreamDemuxer implements AutoCloseable {
 
     /** Takes new extradata that a packet carries as side data, as some streams change SPS/PPS mid-stream. */
     private void updateCodecConfig(AVPacket avPacket) {
-        SizeTPointer size = new SizeTPointer(1);
-        try {
-            BytePointer sideData = av_packet_get_side_data(avPacket, AV_PKT_DATA_NEW_EXTRADATA, size);
-            if (sideData != null && !sideData.isNull() && size.get() > 0) {
-                codecConfig = copy(sideData, (int) size.get());
-            }
-        } finally {
-            size.close();
+        BytePointer sideData = av_packet_get_side_data(avPacket, AV_PKT_DATA_NEW_EXTRADATA, sideDataSize);
+        if (sideData != null && !sideData.isNull() && sideDataSize.get() > 0) {
+            codecConfig = copy(sideData, (int) sideDataSize.get());
         }
     }
 

@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * Path clip = SyntheticVideo.builder().frames(60).size(320, 240).fps(10).gop(10).write(dir.resolve("clip.ts"));
  * }</pre>
  *
- * <p>Encoders: the JavaCV FFmpeg 8.0.1-1.5.13 build for linux-x86_64 is the LGPL build. Of the
- * software video encoders it has {@code libopenh264} (H.264, linked in), {@code mpeg4} and
- * {@code libvpx}, but no {@code libx264} and no software H.265 encoder. {@link Codec#H264}
- * therefore encodes with libopenh264, which emits only I and P frames, so PTS equals DTS.
+ * <p>Encoders: the JavaCV FFmpeg 8.0.1-1.5.13 build for linux-x86_64 is the LGPL build (configured
+ * with {@code --enable-libopenh264}, without {@code --enable-gpl}). For H.264 it has {@code
+ * libopenh264}, linked into libavcodec, but not {@code libx264}, and it has no software H.265
+ * encoder. {@link Codec#H264} therefore encodes with libopenh264, which emits only I and P frames,
+ * so PTS equals DTS.
  *
  * <p>Every frame is encoded (no frame skipping), keyframes fall exactly on multiples of the GOP
  * size, and the pictures depend only on the frame index and size.

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * limits of the topic, the producer ({@code max.request.size}) and the consumers instead of
  * fragmenting access units over several records, so that every record stays one whole access unit.
  *
- * <p>An existing topic is left as it is; when its {@code max.message.bytes} is lower than {@link
- * Topics#MAX_MESSAGE_BYTES}, a warning says so, because large keyframes will then be rejected.
+ * <p>An existing topic is left as it is. When its {@code max.message.bytes} is lower than {@link
+ * Topics#MAX_MESSAGE_BYTES}, the provisioner logs a warning, because the broker will then reject
+ * large keyframes.
  */
 public final class TopicProvisioner implements AutoCloseable {
 

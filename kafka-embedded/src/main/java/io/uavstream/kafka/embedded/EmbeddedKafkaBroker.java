@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -44,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * for a record of {@link io.uavstream.schemas.Topics#MAX_MESSAGE_BYTES} plus batch overhead.
  *
  * <p>Several brokers may run in one JVM at once; each gets its own node ID, ports and directory.
+ *
+ * <p>Kafka's server code ends the process ({@link Exit#halt}) on fatal faults, for example when the
+ * controller fails to start. The first {@link #start} therefore replaces Kafka's exit and halt
+ * procedures, for the whole JVM, with ones that log the request and throw a {@link KafkaException}, so
+ * that a failed embedded broker fails its caller instead of ending the host process.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start()) {
@@ -62,6 +69,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final long TOPIC_READY_POLL_MILLIS = 20;
+
+    private static final AtomicBoolean EXIT_PROCEDURES_REPLACED = new AtomicBoolean();
 
     /** Node IDs are unique per JVM so that the JMX names of two brokers do not collide. */
     private static final AtomicInteger NEXT_NODE_ID = new AtomicInteger(1);
@@ -97,6 +106,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Objects.requireNonNull(brokerOverrides, "brokerOverrides");
         BrokerSettings.validateOverrides(brokerOverrides);
         Map<String, String> overrides = Map.copyOf(brokerOverrides);
+        replaceExitProcedures();
         for (int attempt = 1; ; attempt++) {
             try {
                 return startOnFreePorts(NEXT_NODE_ID.getAndIncrement(), overrides);
@@ -192,6 +202,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw e instanceof KafkaException kafka ? kafka : new KafkaException("Failed to start an embedded Kafka broker: " + e, e);
         }
+    }
+
+    private static void replaceExitProcedures() {
+        if (!EXIT_PROCEDURES_REPLACED.compareAndSet(false, true)) {
+            return;
+        }
+        Exit.setExitProcedure((statusCode, message) -> {
+            throw processEndRequested("exit", statusCode, message);
+        });
+        Exit.setHaltProcedure((statusCode, message) -> {
+            throw processEndRequested("halt", statusCode, message);
+        });
+    }
+
+    private static KafkaException processEndRequested(String action, int statusCode, String message) {
+        String text = "Embedded Kafka hit a fatal fault and requested a JVM " + action + " with status " + statusCode
+                + (message == null ? "" : " (" + message + ")") + "; Kafka logged the fault before this";
+        LOG.error("{}. Failing the Kafka operation instead of ending the JVM.", text);
+        return new KafkaException(text);
     }
 
     /** Writes meta.properties and the bootstrap metadata, as {@code kafka-storage.sh format} does. */

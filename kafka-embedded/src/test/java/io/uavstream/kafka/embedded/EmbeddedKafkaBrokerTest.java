@@ -132,6 +132,18 @@ class EmbeddedKafkaBrokerTest {
                 .hasMessageContaining("message.max.bytes");
     }
 
+    @Test
+    void failedStartupCleansUpHalfStartedServer() {
+        // The controller fails after the Raft layer has started, where Kafka itself would halt the JVM.
+        assertThatThrownBy(() -> EmbeddedKafkaBroker.start(Map.of("authorizer.class.name", "io.uavstream.MissingAuthorizer")))
+                .isInstanceOf(KafkaException.class)
+                .hasMessageContaining("halt");
+
+        try (EmbeddedKafkaBroker next = EmbeddedKafkaBroker.start()) {
+            assertThat(next.bootstrapServers()).isNotEqualTo(broker.bootstrapServers());
+        }
+    }
+
     private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker target, Map<String, Object> extra) {
         Map<String, Object> config = new java.util.HashMap<>(extra);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
