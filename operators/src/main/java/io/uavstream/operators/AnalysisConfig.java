@@ -1,0 +1,200 @@
+package io.uavstream.operators;
+
+import io.uavstream.video.PacketDecoder;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Settings of the per-drone analysis, checked when built. Immutable. */
+public final class AnalysisConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Default maximum age of a frame in live mode. */
+    public static final Duration DEFAULT_MAX_FRAME_AGE = Duration.ofSeconds(5);
+
+    /** Default time after which the decoder of a silent drone is freed. */
+    public static final Duration DEFAULT_DECODER_IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final String modelPath;
+    private final int intraOpThreads;
+    private final double maxAnalysedFps;
+    private final boolean liveMode;
+    private final Duration maxFrameAge;
+    private final int maxFrameWidth;
+    private final int maxFrameHeight;
+    private final Duration decoderIdleTimeout;
+    private final boolean artefactCheck;
+
+    private AnalysisConfig(Builder builder) {
+        this.modelPath = builder.modelPath;
+        this.intraOpThreads = builder.intraOpThreads;
+        this.maxAnalysedFps = builder.maxAnalysedFps;
+        this.liveMode = builder.liveMode;
+        this.maxFrameAge = builder.maxFrameAge;
+        this.maxFrameWidth = builder.maxFrameWidth;
+        this.maxFrameHeight = builder.maxFrameHeight;
+        this.decoderIdleTimeout = builder.decoderIdleTimeout;
+        this.artefactCheck = builder.artefactCheck;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the model path (descriptor {@code .json} or {@code .onnx}) as the TaskManagers see it. */
+    public String modelPath() {
+        return modelPath;
+    }
+
+    /** Returns the ONNX Runtime intra-op threads of each detector; one detector runs per task slot. */
+    public int intraOpThreads() {
+        return intraOpThreads;
+    }
+
+    /** Returns the maximum analysed frames per second per drone, by capture time; 0 for no limit. */
+    public double maxAnalysedFps() {
+        return maxAnalysedFps;
+    }
+
+    /** Returns whether frames older than {@link #maxFrameAge()} are skipped, to keep up with live video. */
+    public boolean liveMode() {
+        return liveMode;
+    }
+
+    /** Returns the age, from capture to analysis, beyond which live mode skips a frame. */
+    public Duration maxFrameAge() {
+        return maxFrameAge;
+    }
+
+    /** Returns the largest frame width in pixels the decoder accepts. */
+    public int maxFrameWidth() {
+        return maxFrameWidth;
+    }
+
+    /** Returns the largest frame height in pixels the decoder accepts. */
+    public int maxFrameHeight() {
+        return maxFrameHeight;
+    }
+
+    /** Returns how long a drone may send nothing before its decoder is freed. */
+    public Duration decoderIdleTimeout() {
+        return decoderIdleTimeout;
+    }
+
+    /** Returns whether decoded frames are checked for damage that FFmpeg cannot report. */
+    public boolean artefactCheck() {
+        return artefactCheck;
+    }
+
+    @Override
+    public String toString() {
+        return "AnalysisConfig{modelPath=" + modelPath + ", intraOpThreads=" + intraOpThreads
+                + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
+                + ", maxFrameSize=" + maxFrameWidth + "x" + maxFrameHeight + ", decoderIdleTimeout=" + decoderIdleTimeout
+                + ", artefactCheck=" + artefactCheck + "}";
+    }
+
+    /** Builder of {@link AnalysisConfig}; {@link #build()} checks all values. */
+    public static final class Builder {
+        private String modelPath;
+        private int intraOpThreads = 1;
+        private double maxAnalysedFps;
+        private boolean liveMode;
+        private Duration maxFrameAge = DEFAULT_MAX_FRAME_AGE;
+        private int maxFrameWidth = PacketDecoder.DEFAULT_MAX_FRAME_WIDTH;
+        private int maxFrameHeight = PacketDecoder.DEFAULT_MAX_FRAME_HEIGHT;
+        private Duration decoderIdleTimeout = DEFAULT_DECODER_IDLE_TIMEOUT;
+        private boolean artefactCheck = true;
+
+        private Builder() {}
+
+        /** Sets the model path as the TaskManagers see it; required. */
+        public Builder modelPath(String modelPath) {
+            this.modelPath = modelPath;
+            return this;
+        }
+
+        /** Sets the ONNX Runtime intra-op threads per detector; at least 1, default 1. */
+        public Builder intraOpThreads(int intraOpThreads) {
+            this.intraOpThreads = intraOpThreads;
+            return this;
+        }
+
+        /** Sets the maximum analysed frames per second per drone; 0 (the default) for no limit. */
+        public Builder maxAnalysedFps(double maxAnalysedFps) {
+            this.maxAnalysedFps = maxAnalysedFps;
+            return this;
+        }
+
+        /** Sets whether frames older than the maximum frame age are skipped; off by default. */
+        public Builder liveMode(boolean liveMode) {
+            this.liveMode = liveMode;
+            return this;
+        }
+
+        /** Sets the maximum frame age in live mode; positive, default 5 s. */
+        public Builder maxFrameAge(Duration maxFrameAge) {
+            this.maxFrameAge = maxFrameAge;
+            return this;
+        }
+
+        /** Sets the largest frame width in pixels; positive, default 7680. */
+        public Builder maxFrameWidth(int maxFrameWidth) {
+            this.maxFrameWidth = maxFrameWidth;
+            return this;
+        }
+
+        /** Sets the largest frame height in pixels; positive, default 4320. */
+        public Builder maxFrameHeight(int maxFrameHeight) {
+            this.maxFrameHeight = maxFrameHeight;
+            return this;
+        }
+
+        /** Sets how long a silent drone keeps its decoder; positive, default 2 min. */
+        public Builder decoderIdleTimeout(Duration decoderIdleTimeout) {
+            this.decoderIdleTimeout = decoderIdleTimeout;
+            return this;
+        }
+
+        /**
+         * Sets whether frames are checked for damage that FFmpeg cannot report; on by default. The
+         * check delays every frame by one frame.
+         */
+        public Builder artefactCheck(boolean artefactCheck) {
+            this.artefactCheck = artefactCheck;
+            return this;
+        }
+
+        /**
+         * Returns the configuration.
+         *
+         * @throws IllegalArgumentException naming the first invalid setting
+         */
+        public AnalysisConfig build() {
+            if (modelPath == null || modelPath.isBlank()) {
+                throw new IllegalArgumentException("modelPath is required: the detector's .json or .onnx file");
+            }
+            if (intraOpThreads < 1) {
+                throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
+            }
+            if (!(maxAnalysedFps >= 0) || Double.isInfinite(maxAnalysedFps)) {
+                throw new IllegalArgumentException(
+                        "maxAnalysedFps must be 0 (no limit) or a positive number, got " + maxAnalysedFps);
+            }
+            requirePositive("maxFrameAge", maxFrameAge);
+            requirePositive("decoderIdleTimeout", decoderIdleTimeout);
+            if (maxFrameWidth < 1 || maxFrameHeight < 1) {
+                throw new IllegalArgumentException(
+                        "maxFrameWidth and maxFrameHeight must be positive, got " + maxFrameWidth + "x" + maxFrameHeight);
+            }
+            return new AnalysisConfig(this);
+        }
+
+        private static void requirePositive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.uavstream.operators;
+
+import io.uavstream.video.FrameTooLargeException;
+import io.uavstream.video.InvalidAccessUnitException;
+import io.uavstream.video.InvalidCodecConfigException;
+import io.uavstream.video.UnsupportedCodecException;
+
+/** Values of {@code DeadLetter.errorType}: stable categories for alerting and replay tools. */
+public final class DeadLetterErrors {
+
+    /** The value is not a complete Avro {@code VideoPacket}: garbage, another schema, or null. */
+    public static final String MALFORMED_RECORD = "MALFORMED_RECORD";
+
+    /** The record key is missing or differs from the packet's drone ID. */
+    public static final String KEY_MISMATCH = "KEY_MISMATCH";
+
+    /** A field is out of range, for example a negative sequence or an empty access unit. */
+    public static final String INVALID_FIELD = "INVALID_FIELD";
+
+    /** The codec is unknown or not supported by the decoder. */
+    public static final String UNSUPPORTED_CODEC = UnsupportedCodecException.ERROR_TYPE;
+
+    /** The frames are larger than the configured maximum frame size. */
+    public static final String FRAME_TOO_LARGE = FrameTooLargeException.ERROR_TYPE;
+
+    /** FFmpeg cannot open a decoder with the codec configuration. */
+    public static final String INVALID_CODEC_CONFIG = InvalidCodecConfigException.ERROR_TYPE;
+
+    /** FFmpeg rejected the access unit. */
+    public static final String UNDECODABLE_ACCESS_UNIT = InvalidAccessUnitException.ERROR_TYPE;
+
+    private DeadLetterErrors() {}
+}

@@ -1,0 +1,21 @@
+package io.uavstream.operators;
+
+import io.uavstream.models.BgrImage;
+
+/**
+ * A decoded, clean frame on its way from {@link DecodeFunction} to {@link DetectFunction}, with the
+ * fields of the access unit that completed it. It holds megabytes of pixels, so it must never be
+ * serialized: its type information ({@link DecodedVideoFrameTypeInfo}) refuses to, and the two
+ * functions run chained in one task.
+ *
+ * @param captureTimeMicros capture time, UTC microseconds since the epoch
+ * @param publishedAtMicros Kafka timestamp of the access unit's record, UTC microseconds, or null
+ */
+record DecodedVideoFrame(
+        String droneId,
+        String sessionId,
+        long sequence,
+        long ptsMicros,
+        long captureTimeMicros,
+        Long publishedAtMicros,
+        BgrImage image) {}

@@ -1,0 +1,158 @@
+package io.uavstream.operators;
+
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Type information of {@link DecodedVideoFrame} whose serializer fails on every copy or
+ * serialization, so that a topology change that would ship frames between tasks, or object reuse
+ * being off, fails loudly instead of copying megabytes per frame.
+ */
+final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame> {
+    private static final long serialVersionUID = 1L;
+
+    static final DecodedVideoFrameTypeInfo INSTANCE = new DecodedVideoFrameTypeInfo();
+
+    static final String REFUSAL = "Decoded video frames must not be copied or serialized: the decode and detect "
+            + "operators must run chained in one task with object reuse enabled (DroneAnalysis.apply enables it). "
+            + "Check that nothing between them changes the partitioning or parallelism, or disables chaining.";
+
+    private DecodedVideoFrameTypeInfo() {}
+
+    @Override
+    public boolean isBasicType() {
+        return false;
+    }
+
+    @Override
+    public boolean isTupleType() {
+        return false;
+    }
+
+    @Override
+    public int getArity() {
+        return 1;
+    }
+
+    @Override
+    public int getTotalFields() {
+        return 1;
+    }
+
+    @Override
+    public Class<DecodedVideoFrame> getTypeClass() {
+        return DecodedVideoFrame.class;
+    }
+
+    @Override
+    public boolean isKeyType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<DecodedVideoFrame> createSerializer(SerializerConfig config) {
+        return new RefusingSerializer();
+    }
+
+    @Override
+    public String toString() {
+        return "DecodedVideoFrame(never serialized)";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DecodedVideoFrameTypeInfo;
+    }
+
+    @Override
+    public int hashCode() {
+        return DecodedVideoFrameTypeInfo.class.hashCode();
+    }
+
+    @Override
+    public boolean canEqual(Object other) {
+        return other instanceof DecodedVideoFrameTypeInfo;
+    }
+
+    /** Serializer that throws {@link UnsupportedOperationException} with {@link #REFUSAL}. */
+    static final class RefusingSerializer extends TypeSerializer<DecodedVideoFrame> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean isImmutableType() {
+            return false;
+        }
+
+        @Override
+        public TypeSerializer<DecodedVideoFrame> duplicate() {
+            return this;
+        }
+
+        @Override
+        public DecodedVideoFrame createInstance() {
+            return null;
+        }
+
+        @Override
+        public DecodedVideoFrame copy(DecodedVideoFrame from) {
+            throw new UnsupportedOperationException(REFUSAL);
+        }
+
+        @Override
+        public DecodedVideoFrame copy(DecodedVideoFrame from, DecodedVideoFrame reuse) {
+            throw new UnsupportedOperationException(REFUSAL);
+        }
+
+        @Override
+        public int getLength() {
+            return -1;
+        }
+
+        @Override
+        public void serialize(DecodedVideoFrame record, DataOutputView target) {
+            throw new UnsupportedOperationException(REFUSAL);
+        }
+
+        @Override
+        public DecodedVideoFrame deserialize(DataInputView source) {
+            throw new UnsupportedOperationException(REFUSAL);
+        }
+
+        @Override
+        public DecodedVideoFrame deserialize(DecodedVideoFrame reuse, DataInputView source) {
+            throw new UnsupportedOperationException(REFUSAL);
+        }
+
+        @Override
+        public void copy(DataInputView source, DataOutputView target) {
+            throw new UnsupportedOperationException(REFUSAL);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RefusingSerializer;
+        }
+
+        @Override
+        public int hashCode() {
+            return RefusingSerializer.class.hashCode();
+        }
+
+        @Override
+        public TypeSerializerSnapshot<DecodedVideoFrame> snapshotConfiguration() {
+            return new Snapshot();
+        }
+    }
+
+    /** Snapshot of the {@link RefusingSerializer}; public for Flink's reflective instantiation. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<DecodedVideoFrame> {
+        public Snapshot() {
+            super(RefusingSerializer::new);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.uavstream.operators;
+
+import io.uavstream.schemas.DeadLetter;
+import io.uavstream.schemas.FrameDetections;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the per-drone analysis: dead letters split off, packets keyed by drone ID, decoded by
+ * {@link DecodeFunction} and analysed by {@link DetectFunction} in the same task.
+ */
+public final class DroneAnalysis {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroneAnalysis.class);
+
+    /** Side output shared by the split and decode operators. */
+    static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", AvroRecordTypeInfo.forClass(DeadLetter.class));
+
+    /** Operator UIDs, stable across releases so that savepoints keep restoring. */
+    static final String SPLIT_UID = "split-dead-letters";
+    static final String DECODE_UID = "decode-video";
+    static final String DETECT_UID = "detect-objects";
+
+    private DroneAnalysis() {}
+
+    /**
+     * Returns the watermark strategy for the video source. Event time is a packet's capture time;
+     * a dead letter keeps its Kafka record timestamp.
+     *
+     * @param maxOutOfOrderness how far behind the newest capture time a packet may arrive
+     * @param idleness how long a source split may send nothing before it stops holding back the
+     *     watermark
+     */
+    public static WatermarkStrategy<PacketOrDeadLetter> watermarks(Duration maxOutOfOrderness, Duration idleness) {
+        Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
+        Objects.requireNonNull(idleness, "idleness");
+        return WatermarkStrategy.<PacketOrDeadLetter>forBoundedOutOfOrderness(maxOutOfOrderness)
+                .withTimestampAssigner((record, kafkaTimestamp) -> record.isPacket()
+                        ? ChronoUnit.MILLIS.between(Instant.EPOCH, record.packet().getCaptureTimeMicros())
+                        : kafkaTimestamp)
+                .withIdleness(idleness);
+    }
+
+    /**
+     * Adds the analysis to the records' environment and enables object reuse there, which the
+     * chained decode and detect operators need to hand frames over without copying them.
+     *
+     * @param records deserialized video records, for example from {@link VideoRecordDeserializer}
+     * @return the detections and all dead letters
+     */
+    public static AnalysisStreams apply(DataStream<PacketOrDeadLetter> records, AnalysisConfig config) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(config, "config");
+        requireObjectReuse(records.getExecutionEnvironment().getConfig());
+
+        SingleOutputStreamOperator<PacketOrDeadLetter> packets = records
+                .process(new DeadLetterSplitFunction(), PacketOrDeadLetterTypeInfo.INSTANCE)
+                .name("Split dead letters")
+                .uid(SPLIT_UID);
+
+        SingleOutputStreamOperator<DecodedVideoFrame> frames = packets
+                .keyBy(PacketOrDeadLetter::droneId, Types.STRING)
+                .process(new DecodeFunction(config), DecodedVideoFrameTypeInfo.INSTANCE)
+                .name("Decode video")
+                .uid(DECODE_UID);
+
+        // Frames keep their drone's partitioning, so detection needs no shuffle and stays chained.
+        SingleOutputStreamOperator<FrameDetections> detections = DataStreamUtils
+                .reinterpretAsKeyedStream(frames, DecodedVideoFrame::droneId, Types.STRING)
+                .process(new DetectFunction(config), AvroRecordTypeInfo.forClass(FrameDetections.class))
+                .name("Detect objects")
+                .uid(DETECT_UID);
+
+        DataStream<DeadLetter> deadLetters = packets.getSideOutput(DEAD_LETTERS).union(frames.getSideOutput(DEAD_LETTERS));
+        return new AnalysisStreams(detections, deadLetters);
+    }
+
+    private static void requireObjectReuse(ExecutionConfig executionConfig) {
+        if (!executionConfig.isObjectReuseEnabled()) {
+            executionConfig.enableObjectReuse();
+            LOG.info("Enabled object reuse, so that decoded frames pass from decoding to detection without a copy");
+        }
+    }
+}
