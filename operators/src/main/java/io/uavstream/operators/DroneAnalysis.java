@@ -65,8 +65,11 @@ public final class DroneAnalysis {
         Objects.requireNonNull(config, "config");
         requireObjectReuse(records.getExecutionEnvironment().getConfig());
 
+        // The source's parallelism keeps the split a forward connection: a rebalance would reorder
+        // the packets of one Kafka partition, and the decoder needs them in sequence.
         SingleOutputStreamOperator<PacketOrDeadLetter> packets = records
                 .process(new DeadLetterSplitFunction(), PacketOrDeadLetterTypeInfo.INSTANCE)
+                .setParallelism(records.getParallelism())
                 .name("Split dead letters")
                 .uid(SPLIT_UID);
 

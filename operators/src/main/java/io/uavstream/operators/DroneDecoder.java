@@ -57,6 +57,9 @@ final class DroneDecoder implements AutoCloseable {
      * Returns the origin of the frame with {@code ptsMicros}: the access unit sent with that PTS,
      * else the latest one sent before it, else the latest one sent. Frames come out in presentation
      * order, so origins with smaller PTS are forgotten.
+     *
+     * <p>NOTE: where the demuxer derived PTS from DTS, as for AVI files with packed B-frames, the
+     * frames' PTS are in decoding order and a frame can get a neighbouring access unit's origin.
      */
     FrameOrigin originOf(long ptsMicros) {
         Map.Entry<Long, FrameOrigin> entry = originsByPts.floorEntry(ptsMicros);
