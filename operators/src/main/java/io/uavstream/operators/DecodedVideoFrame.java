@@ -4,8 +4,8 @@ import io.uavstream.models.BgrImage;
 
 /**
  * A decoded, clean frame on its way from {@link DecodeFunction} to {@link DetectFunction}, with the
- * fields of the access unit that completed it. It holds megabytes of pixels, so it must never be
- * serialized: its type information ({@link DecodedVideoFrameTypeInfo}) refuses to, and the two
+ * fields of the access unit that completed it. It contains megabytes of pixels, so it must never be
+ * serialized: its type information ({@link DecodedVideoFrameTypeInfo}) rejects that, and the two
  * functions run chained in one task.
  *
  * @param captureTimeMicros capture time, UTC microseconds since the epoch

@@ -18,7 +18,7 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
 
     static final DecodedVideoFrameTypeInfo INSTANCE = new DecodedVideoFrameTypeInfo();
 
-    static final String REFUSAL = "Decoded video frames must not be copied or serialized: the decode and detect "
+    static final String COPY_REJECTED_MESSAGE = "Decoded video frames must not be copied or serialized: the decode and detect "
             + "operators must run chained in one task with object reuse enabled (DroneAnalysis.apply enables it). "
             + "Check that nothing between them changes the partitioning or parallelism, or disables chaining.";
 
@@ -56,7 +56,7 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
 
     @Override
     public TypeSerializer<DecodedVideoFrame> createSerializer(SerializerConfig config) {
-        return new RefusingSerializer();
+        return new RejectingSerializer();
     }
 
     @Override
@@ -79,8 +79,8 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
         return other instanceof DecodedVideoFrameTypeInfo;
     }
 
-    /** Serializer that throws {@link UnsupportedOperationException} with {@link #REFUSAL}. */
-    static final class RefusingSerializer extends TypeSerializer<DecodedVideoFrame> {
+    /** Serializer that throws {@link UnsupportedOperationException} with {@link #COPY_REJECTED_MESSAGE}. */
+    static final class RejectingSerializer extends TypeSerializer<DecodedVideoFrame> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -100,12 +100,12 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
 
         @Override
         public DecodedVideoFrame copy(DecodedVideoFrame from) {
-            throw new UnsupportedOperationException(REFUSAL);
+            throw new UnsupportedOperationException(COPY_REJECTED_MESSAGE);
         }
 
         @Override
         public DecodedVideoFrame copy(DecodedVideoFrame from, DecodedVideoFrame reuse) {
-            throw new UnsupportedOperationException(REFUSAL);
+            throw new UnsupportedOperationException(COPY_REJECTED_MESSAGE);
         }
 
         @Override
@@ -115,32 +115,32 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
 
         @Override
         public void serialize(DecodedVideoFrame record, DataOutputView target) {
-            throw new UnsupportedOperationException(REFUSAL);
+            throw new UnsupportedOperationException(COPY_REJECTED_MESSAGE);
         }
 
         @Override
         public DecodedVideoFrame deserialize(DataInputView source) {
-            throw new UnsupportedOperationException(REFUSAL);
+            throw new UnsupportedOperationException(COPY_REJECTED_MESSAGE);
         }
 
         @Override
         public DecodedVideoFrame deserialize(DecodedVideoFrame reuse, DataInputView source) {
-            throw new UnsupportedOperationException(REFUSAL);
+            throw new UnsupportedOperationException(COPY_REJECTED_MESSAGE);
         }
 
         @Override
         public void copy(DataInputView source, DataOutputView target) {
-            throw new UnsupportedOperationException(REFUSAL);
+            throw new UnsupportedOperationException(COPY_REJECTED_MESSAGE);
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof RefusingSerializer;
+            return other instanceof RejectingSerializer;
         }
 
         @Override
         public int hashCode() {
-            return RefusingSerializer.class.hashCode();
+            return RejectingSerializer.class.hashCode();
         }
 
         @Override
@@ -149,10 +149,10 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
         }
     }
 
-    /** Snapshot of the {@link RefusingSerializer}; public for Flink's reflective instantiation. */
+    /** Snapshot of the {@link RejectingSerializer}; public for Flink's reflective instantiation. */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<DecodedVideoFrame> {
         public Snapshot() {
-            super(RefusingSerializer::new);
+            super(RejectingSerializer::new);
         }
     }
 }

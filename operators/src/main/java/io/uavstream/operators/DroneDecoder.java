@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 final class DroneDecoder implements AutoCloseable {
 
-    /** Origins kept at most; more would mean the decoder holds frames it never returns. */
+    /** Maximum number of pending origins; more would mean the decoder keeps frames it never returns. */
     private static final int MAX_PENDING_ORIGINS = 512;
 
     private final PacketDecoder decoder;

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads video-topic records into {@link PacketOrDeadLetter}s and never throws on bad bytes: a record
+ * Reads video-topic records into {@link PacketOrDeadLetter}s without throwing on invalid bytes: a record
  * that is not a valid {@link VideoPacket} keyed by its drone ID becomes a {@link DeadLetter} with
  * the original key and value, the reason and an error type from {@link DeadLetterErrors}.
  *

@@ -44,13 +44,14 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * Decodes the encoded access units of one video stream into BGR frames with FFmpeg's libavcodec
  * and libswscale.
  *
  * <p>H.264 and H.265 work in both stream formats: Annex B (start codes, as in MPEG-TS) and
- * length-prefixed AVCC/HVCC (as in MP4), which FFmpeg tells apart by the extradata.
+ * length-prefixed AVCC/HVCC (as in MP4). FFmpeg selects the format from the extradata.
  *
  * <p>Each frame carries an integrity verdict. FFmpeg's own damage reports come from
  * {@code AV_FRAME_FLAG_CORRUPT} and {@code decode_error_flags}, with error recognition set to
@@ -209,28 +210,14 @@ public final class PacketDecoder implements AutoCloseable {
 
     private void openNative(AVCodec codec, byte[] extradata, int declaredWidth, int declaredHeight) {
         context = avcodec_alloc_context3(codec);
-        if (context == null) {
+        if (context == null || context.isNull()) {
             throw new OutOfMemoryError("avcodec_alloc_context3 failed for codec " + codecName);
         }
-        if (declaredWidth > 0 && declaredHeight > 0) {
-            context.width(declaredWidth);
-            context.height(declaredHeight);
-        }
-        context.pkt_timebase(av_make_q(1, 1_000_000));
-        context.err_recognition(ERROR_RECOGNITION);
-        // Hand damaged frames to us so that they are counted, instead of libavcodec dropping them.
-        context.flags(context.flags() | AV_CODEC_FLAG_OUTPUT_CORRUPT);
-        // One thread: frame threading would add a delay of one frame per thread.
-        context.thread_count(1);
-        // libavcodec refuses to allocate larger pictures, so a hostile stream cannot exhaust memory.
-        context.max_pixels((long) maxFrameWidth * maxFrameHeight);
+        configureContext(declaredWidth, declaredHeight);
         if (extradata != null && extradata.length > 0) {
-            BytePointer copy = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
-            copy.capacity(extradata.length).put(extradata);
-            // avcodec_free_context frees the extradata along with the context.
-            context.extradata(copy);
-            context.extradata_size(extradata.length);
+            setExtradata(extradata);
         }
+
         FfmpegLog.clearLastError();
         int result = avcodec_open2(context, codec, (AVDictionary) null);
         if (result < 0) {
@@ -241,12 +228,41 @@ public final class PacketDecoder implements AutoCloseable {
         if (context.width() > 0 && context.height() > 0) {
             checkFrameSize(context.width(), context.height(), "the codec configuration");
         }
+
         packet = av_packet_alloc();
         frame = av_frame_alloc();
         if (packet == null || frame == null) {
             throw new OutOfMemoryError("av_packet_alloc or av_frame_alloc failed");
         }
         converter = new FrameConverter();
+    }
+
+    private void configureContext(int declaredWidth, int declaredHeight) {
+        if (declaredWidth > 0 && declaredHeight > 0) {
+            context.width(declaredWidth);
+            context.height(declaredHeight);
+        }
+        context.pkt_timebase(av_make_q(1, 1_000_000));
+        context.err_recognition(ERROR_RECOGNITION);
+        // Hand damaged frames to us so that they are counted, instead of libavcodec dropping them.
+        context.flags(context.flags() | AV_CODEC_FLAG_OUTPUT_CORRUPT);
+        // One thread, because frame threading would add a delay of one frame per thread.
+        context.thread_count(1);
+        // libavcodec rejects larger pictures before allocating them, so a hostile stream cannot
+        // exhaust memory.
+        context.max_pixels((long) maxFrameWidth * maxFrameHeight);
+    }
+
+    private void setExtradata(byte[] extradata) {
+        Pointer memory = av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE);
+        if (memory == null || memory.isNull()) {
+            throw new OutOfMemoryError("av_mallocz failed for " + extradata.length + " bytes of extradata");
+        }
+        BytePointer copy = new BytePointer(memory);
+        copy.capacity(extradata.length).put(extradata);
+        // avcodec_free_context frees the extradata along with the context.
+        context.extradata(copy);
+        context.extradata_size(extradata.length);
     }
 
     private int sendPacket(byte[] accessUnit, long ptsMicros, long dtsMicros) {
@@ -311,7 +327,7 @@ public final class PacketDecoder implements AutoCloseable {
         return referencesDamaged ? FrameIntegrity.DAMAGED_REFERENCE : FrameIntegrity.CLEAN;
     }
 
-    private VideoDecodingException decodingFailure(int result, String what) {
+    private VideoDecodingException decodingFailure(int result, String failedInput) {
         if (context.width() > maxFrameWidth || context.height() > maxFrameHeight) {
             return new FrameTooLargeException(context.width(), context.height(), maxFrameWidth, maxFrameHeight,
                     "the bitstream");
@@ -321,7 +337,7 @@ public final class PacketDecoder implements AutoCloseable {
             return new FrameTooLargeException(Integer.parseInt(oversized.group(1)), Integer.parseInt(oversized.group(2)),
                     maxFrameWidth, maxFrameHeight, "the bitstream");
         }
-        return new InvalidAccessUnitException("The " + codecName + " decoder failed on " + what + ": " + describe(result));
+        return new InvalidAccessUnitException("The " + codecName + " decoder failed on " + failedInput + ": " + describe(result));
     }
 
     private void checkFrameSize(int width, int height, String source) {

@@ -59,7 +59,7 @@ final class TransientArtefactDetector {
         return ready;
     }
 
-    /** Returns the frame still waiting for a neighbour, unjudged, and forgets all frames. */
+    /** Returns the frame still waiting for a neighbour, unjudged, and clears all state. */
     List<DecodedFrame> flush() {
         List<DecodedFrame> rest = current == null ? List.of() : List.of(current.frame);
         previous = null;

@@ -66,7 +66,7 @@ class DecodeFunctionHarnessTest {
             harness.open();
             harness.setProcessingTime(0);
             process(harness, 0, 5);
-            // The artefact check holds the latest frame back until the next one arrives.
+            // The artefact check delays each frame by one frame, so frame 4 waits for frame 5 or a drain.
             assertThat(sequences(harness)).containsExactly(0L, 1L, 2L, 3L);
 
             harness.setProcessingTime(IDLE_TIMEOUT.toMillis());

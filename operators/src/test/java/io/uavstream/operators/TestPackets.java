@@ -21,7 +21,7 @@ final class TestPackets {
 
     private TestPackets() {}
 
-    /** A small valid packet, for deserializer tests. */
+    /** Returns a small valid packet for deserializer tests. */
     static VideoPacket packet(String droneId, long sequence) {
         return VideoPacket.newBuilder()
                 .setDroneId(droneId)

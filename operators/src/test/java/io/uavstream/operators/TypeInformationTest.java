@@ -57,7 +57,7 @@ class TypeInformationTest {
     }
 
     @Test
-    void decodedFrameSerializerRefuses() {
+    void decodedFrameSerializerRejectsCopies() {
         TypeSerializer<DecodedVideoFrame> serializer = DecodedVideoFrameTypeInfo.INSTANCE
                 .createSerializer(new SerializerConfigImpl());
         DecodedVideoFrame frame = new DecodedVideoFrame("d", "s", 0, 0, 0, null, new BgrImage(1, 1, new byte[3]));

@@ -109,7 +109,7 @@ class TransientArtefactDetectorTest {
         return new DecodedFrame(new BgrImage(1, 1, new byte[3]), pts, integrity);
     }
 
-    /** A mid-grey texture with smooth variation, like a dim real scene. */
+    /** Returns a mid-grey texture with smooth variation, like a dim real scene. */
     private static LumaPlane texture(int seed) {
         byte[] pixels = new byte[WIDTH * HEIGHT];
         for (int y = 0; y < HEIGHT; y++) {
