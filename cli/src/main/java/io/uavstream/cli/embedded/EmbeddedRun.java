@@ -56,6 +56,7 @@ public final class EmbeddedRun implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private JobClient jobClient;
     private Ingestor ingestor;
+    private volatile boolean jobEnded;
     private boolean closed;
 
     public EmbeddedRun(RunSettings settings) throws IOException {
@@ -191,14 +192,18 @@ public final class EmbeddedRun implements AutoCloseable {
         String savepoint = jobClient.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Job stopped with savepoint {}", savepoint);
-        return jobClient.getJobExecutionResult().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        Map<String, Object> accumulators = jobClient.getJobExecutionResult()
+                .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .getAllAccumulatorResults();
+        jobEnded = true;
+        return accumulators;
     }
 
     private void failIfTerminal(JobStatus status) throws Exception {
         if (!status.isGloballyTerminalState()) {
             return;
         }
+        jobEnded = true;
         try {
             jobClient.getJobExecutionResult().get();
         } catch (ExecutionException e) {
@@ -233,7 +238,7 @@ public final class EmbeddedRun implements AutoCloseable {
     }
 
     private void cancelJob() {
-        if (jobClient == null) {
+        if (jobClient == null || jobEnded) {
             return;
         }
         try {

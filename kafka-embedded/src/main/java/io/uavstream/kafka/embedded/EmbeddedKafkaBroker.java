@@ -188,9 +188,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.startup();
 
             String bootstrapServers = BrokerSettings.LOOPBACK + ":" + ports[0];
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, bootstrapServers);
+            try {
+                broker.awaitGroupCoordinator();
+            } catch (RuntimeException e) {
+                broker.admin().close(ADMIN_CLOSE_TIMEOUT);
+                throw e;
+            }
             LOG.info("Started embedded Kafka broker (node {}) at {} in {} ms, log directory {}",
                     nodeId, bootstrapServers, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), logDir);
-            return new EmbeddedKafkaBroker(server, logDir, bootstrapServers);
+            return broker;
         } catch (RuntimeException | Error e) {
             shutDown(server);
             deleteRecursively(logDir);
@@ -239,6 +246,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new KafkaException("Failed to format Kafka storage in " + logDir + ": " + e, e);
         }
         LOG.debug("Formatted Kafka storage: {}", formatterOutput.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    /**
+     * Waits until the group coordinator serves requests. The broker creates its offsets topic on
+     * the first coordinator lookup, and until that is done every consumer's offset commit fails
+     * with a retriable error, which Flink's Kafka source logs as a warning on each checkpoint.
+     */
+    private void awaitGroupCoordinator() {
+        try {
+            admin().listConsumerGroupOffsets("uavstream-embedded-warm-up")
+                    .partitionsToOffsetAndMetadata()
+                    .get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while waiting for the group coordinator", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("Group coordinator of the embedded broker at " + bootstrapServers
+                    + " not ready within " + TOPIC_READY_TIMEOUT.toSeconds() + " s: " + e, e);
+        }
     }
 
     private void awaitLeaders(String name, int partitions)
