@@ -1,0 +1,24 @@
+package io.uavstream.evaluation.mot;
+
+import java.util.Set;
+
+/**
+ * The classes scored together in one evaluation pass.
+ *
+ * @param label label of the result rows: a class ID, or {@link #ALL_CLASSES}
+ * @param classes the class IDs; empty means every class
+ */
+record ClassSelection(String label, Set<Integer> classes) {
+
+    /** Label of rows that score every selected class together. */
+    static final String ALL_CLASSES = "all";
+
+    boolean containsClass(int classId) {
+        return classes.isEmpty() || classes.contains(classId);
+    }
+
+    /** Whether a prediction takes part: its class is selected or not given. */
+    boolean acceptsPrediction(MotRecord prediction) {
+        return prediction.classId() == MotRecord.NOT_GIVEN || containsClass(prediction.classId());
+    }
+}
