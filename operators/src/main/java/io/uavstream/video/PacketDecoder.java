@@ -60,6 +60,10 @@ import org.bytedeco.javacpp.Pointer;
  * B-frames. Damage that was encoded into a valid bitstream is found by
  * {@link TransientArtefactDetector}, which delays every frame by one frame; it can be turned off.
  *
+ * <p>NOTE: FFmpeg's flags are reliable only for CAVLC H.264 and MPEG-4 Part 2 in the tests. For
+ * garbled CABAC slice data (H.265, H.264 Main and High) FFmpeg 8.0.1 often reports nothing, and
+ * only the artefact check flags some of the damaged frames.
+ *
  * <p>All native objects are allocated by {@link Builder#open()} and freed by {@link #close()}; the
  * scaling buffers follow the frame size (see {@link FrameConverter}). Instances are not
  * thread-safe.
@@ -314,7 +318,7 @@ public final class PacketDecoder implements AutoCloseable {
      * Returns FFmpeg's verdict on the frame. Damage propagates until the next keyframe, because the
      * frames in between may predict from the damaged one.
      * NOTE: this also marks frames that are not predicted from the damaged one, such as other
-     * non-reference B-frames.
+     * non-reference B-frames, and misses B-frames shown before their damaged reference frame.
      */
     private FrameIntegrity integrityOf(AVFrame decoded) {
         if ((decoded.flags() & AV_FRAME_FLAG_KEY) != 0) {

@@ -314,6 +314,20 @@ class DroneAnalysisPipelineTest {
     }
 
     @Test
+    void reorderedFramesKeepTheirAccessUnit() throws Exception {
+        Path file = Path.of(DroneAnalysisPipelineTest.class.getResource("/video/h264-high-bframes-160x120.mkv").toURI());
+        List<PacketOrDeadLetter> records = TestPackets.session("drone-b", "s1", TestPackets.demux(file), 0);
+
+        PipelineRun run = PipelineRun.of(records, config().build());
+
+        // With B-frames, decoding and presentation order differ: each frame must name the access
+        // unit that carried it, found by its PTS.
+        assertThat(run.detectionsOf("drone-b")).hasSize(20);
+        assertThat(run.detectionsOf("drone-b")).allSatisfy(frame -> assertThat(frame.getPtsMicros())
+                .isEqualTo(records.get((int) frame.getFrameSequence()).packet().getPtsMicros()));
+    }
+
+    @Test
     void megamindDamagedFramesAreNotAnalysed() throws Exception {
         List<DemuxedPacket> megamind = TestPackets.demux(SharedData.require("video/Megamind_bugy.avi"));
 
