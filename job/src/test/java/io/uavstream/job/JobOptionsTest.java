@@ -1,0 +1,215 @@
+package io.uavstream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.uavstream.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class JobOptionsTest {
+
+    private static final String[] REQUIRED = {"--bootstrap-servers", "127.0.0.1:9092", "--model", "/models/m.json"};
+
+    @Test
+    void fromArgsAppliesDefaults() {
+        JobOptions options = JobOptions.fromArgs(REQUIRED);
+
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(options.modelPath()).isEqualTo(Path.of("/models/m.json"));
+        assertThat(options.videoTopic()).isEqualTo(Topics.VIDEO);
+        assertThat(options.detectionsTopic()).isEqualTo(Topics.DETECTIONS);
+        assertThat(options.deadLetterTopic()).isEqualTo(Topics.DEAD_LETTERS);
+        assertThat(options.groupId()).isEqualTo(JobOptions.DEFAULT_GROUP_ID);
+        assertThat(options.startingOffsets()).isEqualTo(StartingOffsets.COMMITTED);
+        assertThat(options.bounded()).isFalse();
+        assertThat(options.outputDirectory()).isEmpty();
+        assertThat(options.maxAnalysedFps()).isZero();
+        assertThat(options.liveMode()).isFalse();
+        assertThat(options.maxFrameSize()).isEmpty();
+        assertThat(options.artefactCheck()).isTrue();
+        assertThat(options.checkpointInterval()).isEqualTo(JobOptions.DEFAULT_CHECKPOINT_INTERVAL);
+        assertThat(options.parallelism()).isEmpty();
+        assertThat(options.intraOpThreads()).isEmpty();
+        assertThat(options.transactionalIdPrefix()).isEqualTo(JobOptions.DEFAULT_GROUP_ID);
+    }
+
+    @Test
+    void fromArgsParsesEveryOption() {
+        JobOptions options = JobOptions.fromArgs(new String[] {
+            "--bootstrap-servers", "k1:9092,k2:9092", "--model", "/m/yolox.onnx",
+            "--video-topic", "v", "--detections-topic", "d", "--dead-letter-topic", "dl",
+            "--group-id", "g", "--starting-offsets", "latest", "--bounded",
+            "--output-dir", "/out", "--max-analysed-fps", "2.5", "--live", "--max-frame-age", "3s",
+            "--max-frame-size", "1920x1080", "--decoder-idle-timeout", "1min", "--artefact-check", "false",
+            "--checkpoint-interval", "500ms", "--parallelism", "3", "--intra-op-threads", "2",
+            "--max-out-of-orderness", "250ms", "--idleness", "5s", "--transactional-id-prefix", "tx",
+            "--transaction-timeout", "2min", "--job-name", "fleet"});
+
+        assertThat(options.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
+        assertThat(options.modelPath()).isEqualTo(Path.of("/m/yolox.onnx"));
+        assertThat(options.videoTopic()).isEqualTo("v");
+        assertThat(options.detectionsTopic()).isEqualTo("d");
+        assertThat(options.deadLetterTopic()).isEqualTo("dl");
+        assertThat(options.groupId()).isEqualTo("g");
+        assertThat(options.startingOffsets()).isEqualTo(StartingOffsets.LATEST);
+        assertThat(options.bounded()).isTrue();
+        assertThat(options.outputDirectory()).contains("/out");
+        assertThat(options.maxAnalysedFps()).isEqualTo(2.5);
+        assertThat(options.liveMode()).isTrue();
+        assertThat(options.maxFrameAge()).contains(Duration.ofSeconds(3));
+        assertThat(options.maxFrameSize()).contains(new JobOptions.FrameSize(1920, 1080));
+        assertThat(options.decoderIdleTimeout()).contains(Duration.ofMinutes(1));
+        assertThat(options.artefactCheck()).isFalse();
+        assertThat(options.checkpointInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.parallelism()).hasValue(3);
+        assertThat(options.intraOpThreads()).hasValue(2);
+        assertThat(options.maxOutOfOrderness()).isEqualTo(Duration.ofMillis(250));
+        assertThat(options.idleness()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.transactionalIdPrefix()).isEqualTo("tx");
+        assertThat(options.transactionTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.jobName()).isEqualTo("fleet");
+    }
+
+    @Test
+    void flagAcceptsExplicitFalse() {
+        JobOptions options = JobOptions.fromArgs(with("--bounded", "false"));
+
+        assertThat(options.bounded()).isFalse();
+    }
+
+    @Test
+    void bootstrapAliasSetsBootstrapServers() {
+        JobOptions options = JobOptions.fromArgs(new String[] {"--bootstrap", "k:9092", "--model", "/m.json"});
+
+        assertThat(options.bootstrapServers()).isEqualTo("k:9092");
+    }
+
+    @Test
+    void bootstrapAliasWithNameIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--bootstrap", "k:9092")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--bootstrap and --bootstrap-servers");
+    }
+
+    @Test
+    void unknownOptionIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--max-fps", "3")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--max-fps");
+    }
+
+    @Test
+    void missingBootstrapServersIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(new String[] {"--model", "/m.json"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--bootstrap-servers");
+    }
+
+    @Test
+    void missingModelIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(new String[] {"--bootstrap-servers", "k:9092"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--model");
+    }
+
+    @Test
+    void optionWithoutValueIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--group-id")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--group-id requires a value");
+    }
+
+    @Test
+    void invalidDurationNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--checkpoint-interval", "soon")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--checkpoint-interval")
+                .hasMessageContaining("soon");
+    }
+
+    @Test
+    void zeroDurationNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--idleness", "0s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--idleness must be positive");
+    }
+
+    @Test
+    void invalidFrameSizeNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--max-frame-size", "1920*1080")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--max-frame-size")
+                .hasMessageContaining("WIDTHxHEIGHT");
+    }
+
+    @Test
+    void invalidStartingOffsetsNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--starting-offsets", "newest")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--starting-offsets")
+                .hasMessageContaining("earliest, latest or committed");
+    }
+
+    @Test
+    void negativeFpsNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--max-analysed-fps", "-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--max-analysed-fps");
+    }
+
+    @Test
+    void zeroParallelismNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--parallelism", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--parallelism must be at least 1");
+    }
+
+    @Test
+    void checkpointIntervalAboveTransactionTimeoutIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with(
+                        "--checkpoint-interval", "5min", "--transaction-timeout", "5min")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--checkpoint-interval")
+                .hasMessageContaining("--transaction-timeout");
+    }
+
+    @Test
+    void transactionTimeoutOverBrokerMaxIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--transaction-timeout", "20min")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--transaction-timeout")
+                .hasMessageContaining("transaction.max.timeout.ms");
+    }
+
+    @Test
+    void defaultIntraOpThreadsSharesCoresAmongSlots() {
+        assertThat(JobOptions.defaultIntraOpThreads(2, 2)).isEqualTo(1);
+        assertThat(JobOptions.defaultIntraOpThreads(2, 1)).isEqualTo(2);
+        assertThat(JobOptions.defaultIntraOpThreads(16, 4)).isEqualTo(4);
+        assertThat(JobOptions.defaultIntraOpThreads(1, 4)).isEqualTo(1);
+    }
+
+    @Test
+    void usageListsEveryOption() {
+        String usage = JobOptions.usage();
+
+        for (String option : new String[] {"--bootstrap-servers", "--model", "--video-topic",
+                "--detections-topic", "--dead-letter-topic", "--group-id", "--starting-offsets",
+                "--bounded", "--output-dir", "--max-analysed-fps", "--live", "--max-frame-age",
+                "--max-frame-size", "--decoder-idle-timeout", "--artefact-check", "--checkpoint-interval",
+                "--parallelism",
+                "--intra-op-threads", "--max-out-of-orderness", "--idleness",
+                "--transactional-id-prefix", "--transaction-timeout", "--job-name"}) {
+            assertThat(usage).contains(option);
+        }
+    }
+
+    private static String[] with(String... more) {
+        String[] args = new String[REQUIRED.length + more.length];
+        System.arraycopy(REQUIRED, 0, args, 0, REQUIRED.length);
+        System.arraycopy(more, 0, args, REQUIRED.length, more.length);
+        return args;
+    }
+}

@@ -1,0 +1,153 @@
+package io.uavstream.job;
+
+import io.uavstream.ingest.IngestOptions;
+import io.uavstream.ingest.IngestResult;
+import io.uavstream.ingest.Ingestor;
+import io.uavstream.ingest.SyntheticVideo;
+import io.uavstream.ingest.TopicProvisioner;
+import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.schemas.DeadLetter;
+import io.uavstream.schemas.FrameDetections;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+/**
+ * One end-to-end test setup: an embedded Kafka broker, a set of uniquely named topics, and bounded
+ * runs of the job on the test's Flink MiniCluster.
+ */
+final class PipelineHarness {
+
+    /** Frames of the default synthetic clip: 4 s at 10 fps, keyframe every 10 frames. */
+    static final int CLIP_FRAMES = 40;
+
+    private final EmbeddedKafkaBroker kafka;
+    private final String name;
+
+    /** Creates the video, detections and dead-letter topics named after {@code name}. */
+    PipelineHarness(EmbeddedKafkaBroker kafka, String name) {
+        this.kafka = kafka;
+        this.name = name;
+        try (TopicProvisioner topics = new TopicProvisioner(kafka.bootstrapServers())) {
+            topics.ensureVideoTopic(videoTopic());
+            topics.ensureVideoTopic(detectionsTopic());
+            topics.ensureVideoTopic(deadLetterTopic());
+        }
+    }
+
+    /** Returns a MiniCluster extension with one TaskManager and one slot, enough for parallelism 1. */
+    static MiniClusterExtension oneSlotCluster() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(1)
+                .build());
+    }
+
+    /** Writes a 320x240 H.264 (or MPEG-4 Part 2) MPEG-TS clip of {@link #CLIP_FRAMES} frames, GOP 10. */
+    static Path syntheticClip(Path directory, String fileName) throws IOException {
+        return syntheticClip(directory, fileName, 10);
+    }
+
+    /** Writes a 320x240 MPEG-TS clip of {@link #CLIP_FRAMES} frames with a keyframe every {@code gop} frames. */
+    static Path syntheticClip(Path directory, String fileName, int gop) throws IOException {
+        return SyntheticVideo.builder()
+                .frames(CLIP_FRAMES)
+                .size(320, 240)
+                .fps(10)
+                .gop(gop)
+                .write(directory.resolve(fileName));
+    }
+
+    String videoTopic() {
+        return name + ".video";
+    }
+
+    String detectionsTopic() {
+        return name + ".detections";
+    }
+
+    String deadLetterTopic() {
+        return name + ".dead-letters";
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Publishes {@code file} as drone {@code droneId} with the ingest service. */
+    IngestResult ingest(String droneId, Path file) {
+        IngestOptions options = IngestOptions.builder()
+                .droneId(droneId)
+                .source(file)
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(videoTopic())
+                .provisionTopic(false)
+                .build();
+        return new Ingestor(options).run();
+    }
+
+    /**
+     * Returns job options that read the video topic from the earliest offset up to the offsets at
+     * start, with parallelism 1, one ONNX Runtime thread and a 200 ms checkpoint interval.
+     */
+    JobOptions.Builder options(Path model) {
+        return JobOptions.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .videoTopic(videoTopic())
+                .detectionsTopic(detectionsTopic())
+                .deadLetterTopic(deadLetterTopic())
+                .groupId(name)
+                .startingOffsets(StartingOffsets.EARLIEST)
+                .bounded(true)
+                .modelPath(model)
+                .checkpointInterval(Duration.ofMillis(200))
+                .parallelism(1)
+                .intraOpThreads(1)
+                .jobName(name);
+    }
+
+    /** Runs the whole job to the end of its bounded input, failing at once on any task failure. */
+    JobExecutionResult run(JobOptions options) throws Exception {
+        StreamExecutionEnvironment env = environment(noRestarts());
+        UavstreamTopology.build(env, options);
+        return env.execute(options.jobName());
+    }
+
+    /** Returns an environment for the test's MiniCluster with {@code configuration} applied. */
+    static StreamExecutionEnvironment environment(Configuration configuration) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+    }
+
+    /** Returns a job configuration without restarts, so that a failure fails the test at once. */
+    static Configuration noRestarts() {
+        Configuration configuration = new Configuration();
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        return configuration;
+    }
+
+    List<FrameDetections> committedDetections() {
+        return CommittedRecords.readValues(kafka.bootstrapServers(), detectionsTopic(), FrameDetections.class);
+    }
+
+    List<DeadLetter> committedDeadLetters() {
+        return CommittedRecords.readValues(kafka.bootstrapServers(), deadLetterTopic(), DeadLetter.class);
+    }
+
+    /** Returns the value of accumulator {@code name}, 0 when the job never registered it. */
+    static long counter(JobExecutionResult result, String name) {
+        Object value = result.getAllAccumulatorResults().get(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    static Map<String, Object> counters(JobExecutionResult result) {
+        return result.getAllAccumulatorResults();
+    }
+}
