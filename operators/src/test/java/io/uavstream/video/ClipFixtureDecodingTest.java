@@ -63,7 +63,7 @@ class ClipFixtureDecodingTest {
 
     /**
      * FFmpeg 8.0.1 sets no damage flag for garbled CABAC slice data in these clips, in H.265 or in
-     * H.264 High profile, so only the artefact check sees such frames, and not all of them. The
+     * H.264 High profile, so only the artefact check flags such frames, and not all of them. The
      * damaged access unit is the second P-frame (H.265) or the first one (H.264, shown third).
      */
     @ParameterizedTest
