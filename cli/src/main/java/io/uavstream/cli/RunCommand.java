@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--realtime", description = "Ingest at the video's real frame rate, as a live drone would send it.")
     private boolean realtime;
 
+    @Option(names = "--live",
+            description = "Skip frames that are too old to analyse instead of queueing them, as in live monitoring.")
+    private boolean live;
+
     @Option(names = "--max-fps", defaultValue = "0",
             description = "Maximum analysed frames per second per drone; 0 analyses every frame (default: ${DEFAULT-VALUE}).")
     private double maxAnalysedFps;
@@ -65,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
                 .bootstrapServers(bootstrapServers)
                 .outputDirectory(outputDirectory)
                 .realtime(realtime)
+                .live(live)
                 .maxAnalysedFps(maxAnalysedFps)
                 .intraOpThreads(intraOpThreads)
                 .parallelism(parallelism)

@@ -76,6 +76,9 @@ public final class EmbeddedRun implements AutoCloseable {
         Instant runStart = Instant.now();
         JobOptions jobOptions = jobOptions(bootstrapServers, runStart);
         TopicSetup.createTopics(bootstrapServers, jobOptions);
+        if (broker == null) {
+            TopicSetup.commitEndOffsets(bootstrapServers, jobOptions);
+        }
 
         long startNanos = System.nanoTime();
         jobClient = submit(jobOptions);
@@ -114,12 +117,13 @@ public final class EmbeddedRun implements AutoCloseable {
                 .modelPath(settings.model().toAbsolutePath())
                 .outputDirectory(settings.outputDirectory().toAbsolutePath().toString())
                 .maxAnalysedFps(settings.maxAnalysedFps())
+                .liveMode(settings.live())
                 .checkpointInterval(Duration.ofSeconds(2))
                 .parallelism(settings.parallelism())
                 .jobName("uavstream run " + settings.droneId());
-        // An embedded broker holds only this run's records. On a shared cluster, start at the
-        // records published from now on.
-        options.startingOffsets(broker != null ? StartingOffsets.EARLIEST : StartingOffsets.LATEST);
+        // An embedded broker holds only this run's records. On a shared cluster, the run's new
+        // consumer group starts at the end offsets that execute() commits before ingest.
+        options.startingOffsets(broker != null ? StartingOffsets.EARLIEST : StartingOffsets.COMMITTED);
         if (settings.intraOpThreads() > 0) {
             options.intraOpThreads(settings.intraOpThreads());
         }

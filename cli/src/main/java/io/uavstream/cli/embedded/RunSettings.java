@@ -14,6 +14,7 @@ public final class RunSettings {
     private final String bootstrapServers;
     private final Path outputDirectory;
     private final boolean realtime;
+    private final boolean live;
     private final double maxAnalysedFps;
     private final int intraOpThreads;
     private final int parallelism;
@@ -25,6 +26,7 @@ public final class RunSettings {
         this.bootstrapServers = builder.bootstrapServers;
         this.outputDirectory = builder.outputDirectory;
         this.realtime = builder.realtime;
+        this.live = builder.live;
         this.maxAnalysedFps = builder.maxAnalysedFps;
         this.intraOpThreads = builder.intraOpThreads;
         this.parallelism = builder.parallelism;
@@ -60,6 +62,11 @@ public final class RunSettings {
         return realtime;
     }
 
+    /** Whether the job skips frames that are too old to analyse, to keep up with live video. */
+    public boolean live() {
+        return live;
+    }
+
     /** Maximum analysed frames per second per drone; 0 for every frame. */
     public double maxAnalysedFps() {
         return maxAnalysedFps;
@@ -82,6 +89,7 @@ public final class RunSettings {
         private String bootstrapServers;
         private Path outputDirectory = Path.of("uavstream-output");
         private boolean realtime;
+        private boolean live;
         private double maxAnalysedFps;
         private int intraOpThreads;
         private int parallelism = 1;
@@ -115,6 +123,11 @@ public final class RunSettings {
 
         public Builder realtime(boolean realtime) {
             this.realtime = realtime;
+            return this;
+        }
+
+        public Builder live(boolean live) {
+            this.live = live;
             return this;
         }
 

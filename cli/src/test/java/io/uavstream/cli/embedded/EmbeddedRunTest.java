@@ -2,7 +2,11 @@ package io.uavstream.cli.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestProgress;
+import io.uavstream.ingest.Ingestor;
+import io.uavstream.ingest.SyntheticVideo;
+import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.operators.AnalysisCounters;
@@ -39,6 +43,27 @@ class EmbeddedRunTest {
         assertThat(report.boxesPerClass()).containsKey("person");
         assertThat(progress).isNotEmpty();
         assertThat(jsonLines(output)).hasSize(200);
+    }
+
+    @Test
+    void externalBrokerSkipsEarlierRecords() throws Exception {
+        Path model = TinyModels.yolox(temp.resolve("model"));
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            Path earlier = SyntheticVideo.builder().frames(30).size(160, 120).fps(10).gop(10)
+                    .write(temp.resolve("earlier.ts"));
+            new Ingestor(IngestOptions.builder().droneId("drone-1").source(earlier)
+                    .bootstrapServers(broker.bootstrapServers()).build()).run();
+            RunSettings settings = RunSettings.builder().model(model).bootstrapServers(broker.bootstrapServers())
+                    .outputDirectory(temp.resolve("output")).build();
+
+            RunReport report;
+            try (EmbeddedRun run = new EmbeddedRun(settings)) {
+                report = run.execute(progress -> {});
+            }
+
+            assertThat(report.counter(AnalysisCounters.FRAMES_DECODED)).isEqualTo(200);
+            assertThat(report.framesWithDetections()).isEqualTo(200);
+        }
     }
 
     @Test
