@@ -1,0 +1,20 @@
+package io.uavstream.evaluation.odometry;
+
+import io.uavstream.evaluation.geometry.Matrix3;
+import io.uavstream.evaluation.geometry.Vector3;
+
+/**
+ * The map {@code x -> scale * rotation * x + translation}; with scale 1 a rigid motion.
+ *
+ * @param scale positive scale factor
+ * @param rotation rotation matrix
+ * @param translation translation, in the target frame's unit
+ */
+public record SimilarityTransform(double scale, Matrix3 rotation, Vector3 translation) {
+
+    public static final SimilarityTransform IDENTITY = new SimilarityTransform(1, Matrix3.IDENTITY, Vector3.ZERO);
+
+    public Vector3 apply(Vector3 point) {
+        return rotation.times(point).times(scale).plus(translation);
+    }
+}
