@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The Hungarian method in its shortest-augmenting-path form with row and column potentials
  * (H. W. Kuhn, "The Hungarian method for the assignment problem", Naval Research Logistics
- * Quarterly, 1955; R. Jonker and A. Volgenant, "A shortest augmenting path algorithm for dense
+ * Quarterly, 1955, and R. Jonker and A. Volgenant, "A shortest augmenting path algorithm for dense
  * and sparse linear assignment problems", Computing, 1987). It runs in O(n<sup>2</sup> m) for n
  * rows and m columns, n &le; m.
  *
@@ -65,7 +65,7 @@ final class ShortestAugmentingPath {
 
     /**
      * Assigns every row of an n x m matrix (n &le; m, every row with a finite path to a free
-     * column) at least total cost. Arrays are 1-based; column 0 is the virtual start column.
+     * column) at least total cost. Arrays are 1-based, and column 0 is the virtual start column.
      */
     private static int[] assign(double[][] cost, int rowCount, int columnCount) {
         double[] rowPotential = new double[rowCount + 1];

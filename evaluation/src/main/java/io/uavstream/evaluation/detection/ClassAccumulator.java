@@ -27,7 +27,7 @@ final class ClassAccumulator {
         return detectionCount;
     }
 
-    /** Returns AP at each IoU threshold; NaN where there are no objects. */
+    /** Returns AP at each IoU threshold, or NaN where there are no objects. */
     double[] averagePrecisions() {
         List<int[]> ranked = rankDetections();
         double[] precisions = new double[IouThresholds.COUNT];
@@ -48,7 +48,7 @@ final class ClassAccumulator {
         return precisions;
     }
 
-    /** Returns (image, detection) indices by descending score; ties keep image order. */
+    /** Returns (image, detection) indices by descending score, ties in image order. */
     private List<int[]> rankDetections() {
         List<int[]> entries = new ArrayList<>();
         for (int image = 0; image < images.size(); image++) {

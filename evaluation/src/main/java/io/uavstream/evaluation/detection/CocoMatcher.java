@@ -10,10 +10,10 @@ import java.util.List;
  *
  * <p>Detections are taken in order of descending score (ties keep their input order), at most
  * {@code maxDetections} of them. Each takes the unmatched ground-truth object with the highest
- * IoU &ge; the threshold and is a true positive. A detection that finds none but overlaps a
- * crowd region by intersection over the detection's own area &ge; the threshold is ignored:
- * neither true nor false positive, and a crowd region can absorb any number of detections.
- * Any other detection is a false positive.
+ * IoU &ge; the threshold and is a true positive. A detection that finds none is ignored (neither
+ * true nor false positive) when its intersection with a crowd region, divided by the detection's
+ * own area, is &ge; the threshold. A crowd region can absorb any number of detections. Any other
+ * detection is a false positive.
  */
 final class CocoMatcher {
 
@@ -82,7 +82,7 @@ final class CocoMatcher {
         return false;
     }
 
-    /** What a detection counts as at one threshold. */
+    /** Outcome of one detection at one threshold. */
     enum Outcome {
         TRUE_POSITIVE,
         FALSE_POSITIVE,

@@ -33,12 +33,12 @@ public final class DetectionConfig {
         return maxDetectionsPerImage;
     }
 
-    /** Whether ground-truth crowd boxes are crowd regions; if not, they are ordinary objects. */
+    /** Returns whether ground-truth crowd boxes are crowd regions. If not, they are ordinary objects. */
     public boolean crowdRegions() {
         return crowdRegions;
     }
 
-    /** Classes to evaluate; empty means every class found in ground truth or detections. */
+    /** Classes to evaluate. Empty means every class found in ground truth or detections. */
     public Set<Integer> classes() {
         return classes;
     }
@@ -49,7 +49,7 @@ public final class DetectionConfig {
                 + ", classes=" + new TreeSet<>(classes) + "}";
     }
 
-    /** Builder of {@link DetectionConfig}; each setter validates its argument at once. */
+    /** Builder of {@link DetectionConfig}. Each setter validates its argument at once. */
     public static final class Builder {
         private int maxDetectionsPerImage = DEFAULT_MAX_DETECTIONS;
         private boolean crowdRegions = true;
@@ -58,7 +58,7 @@ public final class DetectionConfig {
         private Builder() {
         }
 
-        /** Sets the maximum detections per image and class (at least 1); default 100. */
+        /** Sets the maximum detections per image and class (at least 1). Default 100. */
         public Builder maxDetectionsPerImage(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxDetectionsPerImage must be at least 1, got " + max);
@@ -67,13 +67,13 @@ public final class DetectionConfig {
             return this;
         }
 
-        /** Sets whether crowd boxes of the ground truth are crowd regions; default true. */
+        /** Sets whether crowd boxes of the ground truth are crowd regions. Default true. */
         public Builder crowdRegions(boolean enabled) {
             this.crowdRegions = enabled;
             return this;
         }
 
-        /** Sets the classes to evaluate; default empty, meaning every class present. */
+        /** Sets the classes to evaluate. Default empty, meaning every class present. */
         public Builder classes(Collection<Integer> classIds) {
             for (Integer classId : classIds) {
                 if (classId == null) {

@@ -29,7 +29,7 @@ public final class DetectionEvaluator {
      * Evaluates every sequence of {@code groundTruth}, in name order.
      *
      * @param groundTruth ground truth by sequence name
-     * @param detections detector output by sequence name; a missing sequence is scored as empty
+     * @param detections detector output by sequence name. A missing sequence is scored as empty
      *     output (and logged)
      * @throws IllegalArgumentException if {@code detections} names a sequence without ground truth
      */
@@ -63,7 +63,7 @@ public final class DetectionEvaluator {
         return new DetectionResult(config, rows);
     }
 
-    /** Evaluates a single sequence; the result has its rows and the combined rows. */
+    /** Evaluates a single sequence. The result has its rows and the combined rows. */
     public static DetectionResult evaluate(String name, DetectionSet groundTruth, DetectionSet detections,
                                            DetectionConfig config) {
         return evaluate(Map.of(name, groundTruth), Map.of(name, detections), config);

@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param image image key within its sequence (the frame number in MOTChallenge layout)
  * @param classId object class
  * @param box box in pixels
- * @param score detection score, higher is more confident; ignored for ground truth
+ * @param score detection score (higher is more confident), ignored for ground truth
  * @param crowd for ground truth, whether the box is a crowd region that any number of detections
- *     may fall into without counting as true or false positives; always false for detections
+ *     may fall into without counting as true or false positives. Always false for detections
  */
 public record DetectionRecord(int image, int classId, BoundingBox box, double score, boolean crowd) {
 

@@ -1,6 +1,6 @@
 package io.uavstream.evaluation.geometry;
 
-/** Vector in 3D space; in trajectories a position in metres (or the estimate's own unit). */
+/** Vector in 3D space. In trajectories it is a position in metres (or the estimate's own unit). */
 public record Vector3(double x, double y, double z) {
 
     public static final Vector3 ZERO = new Vector3(0, 0, 0);

@@ -27,13 +27,13 @@ import java.util.Map;
  *
  * <ul>
  *   <li>7, conf: the score of a prediction, or the flag of a ground-truth row (0 = not scored).
- *   <li>8, class: the class ID of a ground-truth row; -1 when not given. Tracker output in the
+ *   <li>8, class: the class ID of a ground-truth row, or -1 when not given. Tracker output in the
  *       MOT15 layout has -1 here (its world x coordinate), which reads as "no class".
- *   <li>9, visibility: the visible fraction of a ground-truth object; any negative value means
+ *   <li>9, visibility: the visible fraction of a ground-truth object. Any negative value means
  *       not given.
  * </ul>
  *
- * <p>A 10th column (MOT15 world z) is ignored; more columns are an error. Fields are separated by
+ * <p>A 10th column (MOT15 world z) is ignored, and more columns are an error. Fields are separated by
  * commas, or by whitespace on a line without a comma. Blank lines and lines starting with
  * {@code #} are skipped. How the flag, class and visibility of ground truth are used is set in
  * {@link io.uavstream.evaluation.mot.MotConfig}.
@@ -56,7 +56,7 @@ public final class MotChallengeReader {
         }
     }
 
-    /** Reads every row from {@code reader}; {@code source} names it in error messages. */
+    /** Reads every row from {@code reader}, with {@code source} as its name in error messages. */
     public static List<MotRecord> read(BufferedReader reader, String source) throws IOException {
         List<MotRecord> records = new ArrayList<>();
         readNumbered(reader, source, (lineNumber, record) -> records.add(record));
@@ -74,7 +74,7 @@ public final class MotChallengeReader {
         }
     }
 
-    /** Reads one tracking sequence from {@code reader}; {@code source} names it in error messages. */
+    /** Reads one tracking sequence from {@code reader}, with {@code source} as its name in error messages. */
     public static Sequence readSequence(BufferedReader reader, String source) throws IOException {
         List<MotRecord> records = new ArrayList<>();
         Map<Long, Integer> lineByFrameAndId = new HashMap<>();
@@ -138,6 +138,7 @@ public final class MotChallengeReader {
         double confidence = columns > 6 ? line.finiteAt(6, "conf") : 1.0;
         int classId = columns > 7 ? line.integerAt(7, "class") : MotRecord.NOT_GIVEN;
         double visibility = columns > 8 ? line.finiteAt(8, "visibility") : MotRecord.NOT_GIVEN;
-        return new MotRecord(frame, trackId, new BoundingBox(left, top, width, height), confidence, classId, visibility);
+        BoundingBox box = new BoundingBox(left, top, width, height);
+        return new MotRecord(frame, trackId, box, confidence, classId, visibility);
     }
 }

@@ -45,7 +45,7 @@ final class NumericLine {
         return value;
     }
 
-    /** Parses an integer in column {@code index}; a whole decimal such as {@code 3.0} is accepted. */
+    /** Parses an integer in column {@code index}. A whole decimal such as {@code 3.0} is accepted. */
     int integerAt(int index, String name) throws MalformedFileException {
         double value = finiteAt(index, name);
         if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * <pre>timestamp tx ty tz qx qy qz qw</pre>
  *
  * <p>The timestamp is in seconds, the position in metres and the orientation a quaternion with
- * the scalar part last; it need not be normalized but must not be zero. Fields are separated by
+ * the scalar part last. It need not be normalized but must not be zero. Fields are separated by
  * whitespace or by commas. Lines starting with {@code #} and blank lines are skipped. The format
  * is that of J. Sturm, N. Engelhard, F. Endres, W. Burgard and D. Cremers, "A Benchmark for the
  * Evaluation of RGB-D SLAM Systems", IROS 2012.
@@ -39,7 +39,7 @@ public final class TumTrajectoryReader {
     }
 
     /**
-     * Reads a trajectory from {@code reader}; {@code source} names it in error messages.
+     * Reads a trajectory from {@code reader}, with {@code source} as its name in error messages.
      *
      * @throws MalformedFileException for a line that does not parse or repeats a timestamp
      */

@@ -6,7 +6,7 @@ import java.util.Set;
  * The classes scored together in one evaluation pass.
  *
  * @param label label of the result rows: a class ID, or {@link #ALL_CLASSES}
- * @param classes the class IDs; empty means every class
+ * @param classes the class IDs. Empty means every class
  */
 record ClassSelection(String label, Set<Integer> classes) {
 
@@ -17,7 +17,7 @@ record ClassSelection(String label, Set<Integer> classes) {
         return classes.isEmpty() || classes.contains(classId);
     }
 
-    /** Whether a prediction takes part: its class is selected or not given. */
+    /** Returns whether a prediction takes part, which it does when its class is selected or not given. */
     boolean acceptsPrediction(MotRecord prediction) {
         return prediction.classId() == MotRecord.NOT_GIVEN || containsClass(prediction.classId());
     }

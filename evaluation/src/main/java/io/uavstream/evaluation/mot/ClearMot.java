@@ -92,7 +92,7 @@ final class ClearMot {
         }
     }
 
-    /** What CLEAR MOT remembers about each ground-truth track between frames. */
+    /** State of each ground-truth track that CLEAR MOT carries from frame to frame. */
     private static final class TrackState {
         /** Prediction track matched in the track's previous scored frame, or NONE. */
         final int[] continuedPred;

@@ -37,7 +37,7 @@ public record ClearMotCounts(long gtBoxes, long predBoxes, long truePositives, l
     }
 
     /**
-     * Returns MOTA = 1 - (FN + FP + IDSW) / GT, at most 1 and unbounded below; NaN without ground
+     * Returns MOTA = 1 - (FN + FP + IDSW) / GT, at most 1 and unbounded below, or NaN without ground
      * truth, where it is undefined.
      */
     public double mota() {
@@ -47,17 +47,17 @@ public record ClearMotCounts(long gtBoxes, long predBoxes, long truePositives, l
         return 1 - (double) (falseNegatives + falsePositives + idSwitches) / gtBoxes;
     }
 
-    /** Returns MOTP as the mean IoU of the matched pairs (higher is better); NaN without matches. */
+    /** Returns MOTP as the mean IoU of the matched pairs (higher is better), or NaN without matches. */
     public double motp() {
         return truePositives == 0 ? Double.NaN : iouSum / truePositives;
     }
 
-    /** Returns TP / GT; NaN without ground truth. */
+    /** Returns TP / GT, or NaN without ground truth. */
     public double recall() {
         return gtBoxes == 0 ? Double.NaN : (double) truePositives / gtBoxes;
     }
 
-    /** Returns TP / (TP + FP); NaN without predictions. */
+    /** Returns TP / (TP + FP), or NaN without predictions. */
     public double precision() {
         return predBoxes == 0 ? Double.NaN : (double) truePositives / predBoxes;
     }

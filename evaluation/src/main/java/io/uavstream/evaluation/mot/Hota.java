@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class Hota {
 
-    /** Weight of S against A_max in the matching score; A_max and S are both in [0, 1]. */
+    /** Weight of S against A_max in the matching score. A_max and S are both in [0, 1]. */
     static final double LOCALIZATION_WEIGHT = 1e-6;
 
     private Hota() {

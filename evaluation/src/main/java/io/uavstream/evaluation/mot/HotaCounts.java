@@ -8,9 +8,9 @@ import java.util.Arrays;
  * L. Leal-Taixé and B. Leibe, "HOTA: A Higher Order Metric for Evaluating Multi-Object
  * Tracking", International Journal of Computer Vision, 2021).
  *
- * <p>For each alpha: DetA = |TP| / (|TP| + |FN| + |FP|); AssA is the mean over TPs c of
- * A(c) = |TPA(c)| / (|TPA(c)| + |FNA(c)| + |FPA(c)|); HOTA = sqrt(DetA * AssA); LocA is the mean
- * IoU of the TPs. The reported scores are the means over the 19 alphas. Adding sequences adds
+ * <p>For each alpha, DetA = |TP| / (|TP| + |FN| + |FP|), and AssA is the mean over TPs c of
+ * A(c) = |TPA(c)| / (|TPA(c)| + |FNA(c)| + |FPA(c)|). Then HOTA = sqrt(DetA * AssA), and LocA is
+ * the mean IoU of the TPs. The reported scores are the means over the 19 alphas. Adding sequences adds
  * the sums, so the combined AssA and LocA weigh each sequence by its TPs.
  *
  * <p>Undefined cases: with no ground truth and no predictions every score is NaN. An alpha
@@ -90,7 +90,7 @@ public final class HotaCounts {
         return Math.sqrt(detAAt(a) * assAAt(a));
     }
 
-    /** Returns the mean IoU of the TPs at alpha {@code a}; NaN without TPs. */
+    /** Returns the mean IoU of the TPs at alpha {@code a}, or NaN without TPs. */
     public double locAAt(int a) {
         return truePositives[a] == 0 ? Double.NaN : iouSum[a] / truePositives[a];
     }
@@ -107,7 +107,7 @@ public final class HotaCounts {
         return meanOverAlphas(this::assAAt);
     }
 
-    /** Returns the mean of LocA over the alphas that have TPs; NaN when none has. */
+    /** Returns the mean of LocA over the alphas that have TPs, or NaN when none has. */
     public double locA() {
         double sum = 0;
         int count = 0;
@@ -120,12 +120,12 @@ public final class HotaCounts {
         return count == 0 ? Double.NaN : sum / count;
     }
 
-    /** Returns the mean over alphas of DetRe = |TP| / (|TP| + |FN|); NaN without ground truth. */
+    /** Returns the mean over alphas of DetRe = |TP| / (|TP| + |FN|), or NaN without ground truth. */
     public double detRe() {
         return meanOverAlphas(a -> ratio(truePositives[a], truePositives[a] + falseNegatives[a]));
     }
 
-    /** Returns the mean over alphas of DetPr = |TP| / (|TP| + |FP|); NaN without predictions. */
+    /** Returns the mean over alphas of DetPr = |TP| / (|TP| + |FP|), or NaN without predictions. */
     public double detPr() {
         return meanOverAlphas(a -> ratio(truePositives[a], truePositives[a] + falsePositives[a]));
     }

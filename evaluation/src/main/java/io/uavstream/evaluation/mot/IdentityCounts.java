@@ -19,19 +19,19 @@ public record IdentityCounts(long idTruePositives, long idFalsePositives, long i
                 idFalsePositives + other.idFalsePositives, idFalseNegatives + other.idFalseNegatives);
     }
 
-    /** Returns IDF1 = 2 IDTP / (2 IDTP + IDFP + IDFN); NaN when there are no boxes at all. */
+    /** Returns IDF1 = 2 IDTP / (2 IDTP + IDFP + IDFN), or NaN when there are no boxes at all. */
     public double idf1() {
         long denominator = 2 * idTruePositives + idFalsePositives + idFalseNegatives;
         return denominator == 0 ? Double.NaN : 2.0 * idTruePositives / denominator;
     }
 
-    /** Returns IDP = IDTP / (IDTP + IDFP); NaN without predictions. */
+    /** Returns IDP = IDTP / (IDTP + IDFP), or NaN without predictions. */
     public double idPrecision() {
         long denominator = idTruePositives + idFalsePositives;
         return denominator == 0 ? Double.NaN : (double) idTruePositives / denominator;
     }
 
-    /** Returns IDR = IDTP / (IDTP + IDFN); NaN without ground truth. */
+    /** Returns IDR = IDTP / (IDTP + IDFN), or NaN without ground truth. */
     public double idRecall() {
         long denominator = idTruePositives + idFalseNegatives;
         return denominator == 0 ? Double.NaN : (double) idTruePositives / denominator;

@@ -6,13 +6,13 @@ import io.uavstream.evaluation.assignment.LinearAssignment;
 /**
  * Computes IDTP, IDFP and IDFN of one sequence (Ristani et al. 2016).
  *
- * <p>Ristani et al. match whole trajectories one-to-one with a minimum-cost bipartite matching,
- * where pairing ground-truth track g with prediction track p costs the boxes of either that the
- * other does not cover at IoU &ge; the threshold, and leaving a track unmatched costs all its
- * boxes. That cost is {@code |g| + |p| - 2 overlap(g, p)}, with overlap the number of frames in
- * which both are present at IoU &ge; the threshold, so the minimum-cost matching is the one with
- * the greatest total overlap. IDTP is that total, IDFN = GT boxes - IDTP and IDFP = predicted
- * boxes - IDTP.
+ * <p>Ristani et al. match whole trajectories one-to-one with a minimum-cost bipartite matching.
+ * Pairing ground-truth track g with prediction track p costs the boxes of either track that the
+ * other does not cover at IoU &ge; the threshold. Leaving a track unmatched costs all its boxes.
+ * The pair cost is {@code |g| + |p| - 2 overlap(g, p)}, where overlap counts the frames in which
+ * both are present at IoU &ge; the threshold. So the minimum-cost matching is the one with the
+ * greatest total overlap. IDTP is that total, IDFN = GT boxes - IDTP and IDFP = predicted boxes
+ * - IDTP.
  */
 final class IdentityMatching {
 

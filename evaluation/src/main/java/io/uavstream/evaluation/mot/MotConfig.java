@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * <p>In each frame, predictions are matched one-to-one to the scored rows and ignore regions
  * together (most matches at IoU &ge; the threshold, then highest total IoU). A prediction matched
  * to an ignore region is removed before any metric is computed, so it is neither a true nor a
- * false positive; the ignore regions are removed too. Predictions are kept for a class when their
+ * false positive. The ignore regions are removed too. Predictions are kept for a class when their
  * class is that class or {@link MotRecord#NOT_GIVEN}, so class-less tracker output counts for
  * every class.
  */
@@ -78,12 +78,12 @@ public final class MotConfig {
         return iouThreshold;
     }
 
-    /** Classes whose ground truth is scored; empty means every class not ignored. */
+    /** Classes whose ground truth is scored. Empty means every class not ignored. */
     public Set<Integer> classes() {
         return classes;
     }
 
-    /** Whether each class of {@link #classes()} is scored on its own instead of all together. */
+    /** Returns whether each class of {@link #classes()} is scored on its own instead of all together. */
     public boolean perClass() {
         return perClass;
     }
@@ -133,7 +133,7 @@ public final class MotConfig {
                 + zeroFlagIgnored + ", minVisibility=" + minVisibility + "}";
     }
 
-    /** Builder of {@link MotConfig}; each setter validates its argument at once. */
+    /** Builder of {@link MotConfig}. Each setter validates its argument at once. */
     public static final class Builder {
         private double iouThreshold = DEFAULT_IOU_THRESHOLD;
         private Set<Integer> classes = Set.of();
@@ -145,7 +145,7 @@ public final class MotConfig {
         private Builder() {
         }
 
-        /** Sets the IoU at which boxes match, in (0, 1]; default 0.5. HOTA uses its own thresholds. */
+        /** Sets the IoU at which boxes match, in (0, 1]. Default 0.5. HOTA uses its own thresholds. */
         public Builder iouThreshold(double threshold) {
             if (!(threshold > 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("iouThreshold must be in (0, 1], got " + threshold);
@@ -154,31 +154,31 @@ public final class MotConfig {
             return this;
         }
 
-        /** Sets the classes to score; empty (the default) scores every class that is not ignored. */
+        /** Sets the classes to score. Empty (the default) scores every class that is not ignored. */
         public Builder classes(Collection<Integer> classIds) {
             this.classes = validClassIds(classIds, "classes");
             return this;
         }
 
-        /** Sets whether each class is scored on its own (needs {@link #classes}); default false. */
+        /** Sets whether each class is scored on its own (needs {@link #classes}). Default false. */
         public Builder perClass(boolean enabled) {
             this.perClass = enabled;
             return this;
         }
 
-        /** Sets the distractor classes whose boxes become ignore regions; default none. */
+        /** Sets the distractor classes whose boxes become ignore regions. Default none. */
         public Builder ignoredClasses(Collection<Integer> classIds) {
             this.ignoredClasses = validClassIds(classIds, "ignoredClasses");
             return this;
         }
 
-        /** Sets whether ground-truth rows with flag 0 (column 7) are ignore regions; default true. */
+        /** Sets whether ground-truth rows with flag 0 (column 7) are ignore regions. Default true. */
         public Builder zeroFlagIgnored(boolean enabled) {
             this.zeroFlagIgnored = enabled;
             return this;
         }
 
-        /** Sets the visibility in [0, 1] below which a ground-truth row is an ignore region; default 0. */
+        /** Sets the visibility in [0, 1] below which a ground-truth row is an ignore region. Default 0. */
         public Builder minVisibility(double visibility) {
             if (!(visibility >= 0 && visibility <= 1)) {
                 throw new IllegalArgumentException("minVisibility must be in [0, 1], got " + visibility);

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Scores tracker output against ground truth with CLEAR MOT, the identity metrics (IDF1) and
- * HOTA. Every metric reads the same prepared view of a sequence ({@link MotConfig} says which
+ * HOTA. Every metric reads the same prepared view of a sequence ({@link MotConfig} defines which
  * boxes are scored), and the combined rows add the counts of all sequences before the ratios
  * are taken.
  */
@@ -25,7 +25,7 @@ public final class MotEvaluator {
      * Evaluates every sequence of {@code groundTruth}, in name order.
      *
      * @param groundTruth ground truth by sequence name
-     * @param predictions tracker output by sequence name; a missing sequence is scored as empty
+     * @param predictions tracker output by sequence name. A missing sequence is scored as empty
      *     output (and logged)
      * @throws IllegalArgumentException if {@code predictions} names a sequence without ground truth
      */
@@ -60,7 +60,7 @@ public final class MotEvaluator {
         return new MotResult(config, rows);
     }
 
-    /** Evaluates a single sequence; the result has the sequence row and a combined row. */
+    /** Evaluates a single sequence. The result has the sequence row and a combined row. */
     public static MotResult evaluate(String name, Sequence groundTruth, Sequence predictions, MotConfig config) {
         return evaluate(Map.of(name, groundTruth), Map.of(name, predictions), config);
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param frame frame number, as in the file (MOTChallenge counts from 1)
  * @param trackId object identity, constant along a trajectory
  * @param box box in pixels
- * @param confidence for predictions the detection score; for ground truth the "consider" flag,
- *     where 0 marks a row that is not scored (see {@link MotConfig})
+ * @param confidence the detection score of a prediction, or the "consider" flag of a ground-truth
+ *     row, where 0 marks a row that is not scored (see {@link MotConfig})
  * @param classId object class, or {@link #NOT_GIVEN}
  * @param visibility visible fraction of the object in [0, 1], or {@link #NOT_GIVEN} (any negative
  *     value means not given)

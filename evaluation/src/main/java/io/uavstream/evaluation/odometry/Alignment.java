@@ -1,6 +1,6 @@
 package io.uavstream.evaluation.odometry;
 
-/** How the estimated trajectory is aligned to the ground truth before the ATE is measured. */
+/** Transform applied to the estimated trajectory to align it with the ground truth before the ATE. */
 public enum Alignment {
     /** No alignment: both trajectories are already in the same world frame and unit. */
     NONE,

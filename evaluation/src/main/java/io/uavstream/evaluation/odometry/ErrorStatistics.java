@@ -25,17 +25,17 @@ public record ErrorStatistics(long count, double sum, double sumOfSquares, doubl
                 Math.max(max, other.max));
     }
 
-    /** Returns the root mean square error; NaN when empty. */
+    /** Returns the root mean square error, or NaN when empty. */
     public double rmse() {
         return count == 0 ? Double.NaN : Math.sqrt(sumOfSquares / count);
     }
 
-    /** Returns the mean error; NaN when empty. */
+    /** Returns the mean error, or NaN when empty. */
     public double mean() {
         return count == 0 ? Double.NaN : sum / count;
     }
 
-    /** Returns the largest error; NaN when empty. */
+    /** Returns the largest error, or NaN when empty. */
     public double maxOrNaN() {
         return count == 0 ? Double.NaN : max;
     }

@@ -2,7 +2,7 @@ package io.uavstream.evaluation.odometry;
 
 import java.util.Objects;
 
-/** Settings of a trajectory evaluation; times in seconds. */
+/** Settings of a trajectory evaluation, with times in seconds. */
 public final class OdometryConfig {
 
     /** Default maximum timestamp difference of an association, 0.02 s as in the TUM tools. */
@@ -67,7 +67,7 @@ public final class OdometryConfig {
                 + alignment + ", rpeDelta=" + rpeDelta + ", rpeTolerance=" + rpeTolerance + "}";
     }
 
-    /** Builder of {@link OdometryConfig}; each setter validates its argument at once. */
+    /** Builder of {@link OdometryConfig}. Each setter validates its argument at once. */
     public static final class Builder {
         private double maxTimeDifference = DEFAULT_MAX_TIME_DIFFERENCE;
         private double timeOffset;
@@ -84,7 +84,7 @@ public final class OdometryConfig {
             return this;
         }
 
-        /** Sets the seconds added to the estimate's timestamps before association; default 0. */
+        /** Sets the seconds added to the estimate's timestamps before association. Default 0. */
         public Builder timeOffset(double seconds) {
             if (!Double.isFinite(seconds)) {
                 throw new IllegalArgumentException("timeOffset must be finite, got " + seconds);
@@ -93,13 +93,13 @@ public final class OdometryConfig {
             return this;
         }
 
-        /** Sets the ATE alignment; default SE(3). Sim(3) also rescales the estimate for the RPE. */
+        /** Sets the ATE alignment. Default SE(3). Sim(3) also rescales the estimate for the RPE. */
         public Builder alignment(Alignment mode) {
             this.alignment = Objects.requireNonNull(mode, "alignment");
             return this;
         }
 
-        /** Sets the RPE time delta in seconds (more than 0); default 1. */
+        /** Sets the RPE time delta in seconds (more than 0). Default 1. */
         public Builder rpeDelta(double seconds) {
             if (!(seconds > 0) || Double.isInfinite(seconds)) {
                 throw new IllegalArgumentException("rpeDelta must be positive and finite, got " + seconds);
@@ -108,7 +108,7 @@ public final class OdometryConfig {
             return this;
         }
 
-        /** Sets how many seconds an RPE pose pair may miss the delta by (at least 0); default 0.1. */
+        /** Sets how many seconds an RPE pose pair may miss the delta by (at least 0). Default 0.1. */
         public Builder rpeTolerance(double seconds) {
             this.rpeTolerance = nonNegative(seconds, "rpeTolerance");
             return this;

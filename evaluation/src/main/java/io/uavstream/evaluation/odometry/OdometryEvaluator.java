@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores estimated trajectories against ground truth with the absolute trajectory error (ATE)
  * and the relative pose error (RPE) of the TUM RGB-D benchmark. Each sequence is associated by
- * timestamp ({@link TimestampAssociation}) and aligned on its own; the combined row pools the
+ * timestamp ({@link TimestampAssociation}) and aligned on its own. The combined row pools the
  * errors of all sequences.
  */
 public final class OdometryEvaluator {
@@ -32,8 +32,9 @@ public final class OdometryEvaluator {
                                           OdometryConfig config) {
         Objects.requireNonNull(config, "config");
         if (!groundTruth.keySet().equals(estimates.keySet())) {
-            throw new IllegalArgumentException("Ground truth and estimates must name the same sequences; ground truth has "
-                    + new TreeSet<>(groundTruth.keySet()) + ", estimates have " + new TreeSet<>(estimates.keySet()));
+            throw new IllegalArgumentException("Ground truth and estimates must name the same sequences, but ground"
+                    + " truth has " + new TreeSet<>(groundTruth.keySet()) + " and estimates have "
+                    + new TreeSet<>(estimates.keySet()));
         }
         List<OdometryRow> rows = new ArrayList<>();
         long poses = 0;
@@ -54,7 +55,7 @@ public final class OdometryEvaluator {
         return new OdometryResult(config, rows);
     }
 
-    /** Evaluates a single sequence; the result has its row and the combined row. */
+    /** Evaluates a single sequence. The result has its row and the combined row. */
     public static OdometryResult evaluate(String name, Trajectory groundTruth, Trajectory estimate,
                                           OdometryConfig config) {
         return evaluate(Map.of(name, groundTruth), Map.of(name, estimate), config);
@@ -72,7 +73,8 @@ public final class OdometryEvaluator {
         }
         AbsoluteTrajectoryError.Result ate = AbsoluteTrajectoryError.compute(pairs, config.alignment());
         double scale = ate.alignment().scale();
-        RelativePoseError.Result rpe = RelativePoseError.compute(pairs, config.rpeDelta(), config.rpeTolerance(), scale);
+        RelativePoseError.Result rpe =
+                RelativePoseError.compute(pairs, config.rpeDelta(), config.rpeTolerance(), scale);
         if (rpe.translationErrors().length == 0) {
             LOG.warn("Sequence {} has no pose pairs {} s apart (within {} s); its RPE is undefined", name,
                     config.rpeDelta(), config.rpeTolerance());

@@ -5,7 +5,7 @@ package io.uavstream.evaluation.odometry;
  *
  * @param sequence sequence name, or {@link #COMBINED} for all sequences pooled
  * @param associatedPoses number of associated (ground truth, estimate) pose pairs
- * @param scale scale of the alignment (1 without Sim(3)); NaN in the combined row
+ * @param scale scale of the alignment (1 without Sim(3)), or NaN in the combined row
  * @param ate absolute trajectory errors after alignment, in the ground truth's unit (metres)
  * @param rpeTranslation relative translational errors over the RPE delta, in metres
  * @param rpeRotationDegrees relative rotational errors over the RPE delta, in degrees

@@ -10,7 +10,7 @@ import java.util.List;
  * RGB-D SLAM Systems", IROS 2012), the drift of an odometry per {@code delta} seconds.
  *
  * <p>For each associated pair i, the partner j is the pair whose ground-truth timestamp is
- * closest to {@code t_i + delta}; the pair (i, j) is used only when that timestamp is within
+ * closest to {@code t_i + delta}. The pair (i, j) is used only when that timestamp is within
  * {@code tolerance} seconds of {@code t_i + delta}. With ground-truth poses Q and estimated poses
  * P as rigid motions, the error is {@code E = (Q_i^-1 Q_j)^-1 (P_i^-1 P_j)}. Its translation
  * norm is the translational error (ground-truth unit) and its rotation angle the rotational error

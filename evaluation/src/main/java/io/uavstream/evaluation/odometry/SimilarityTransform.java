@@ -4,7 +4,7 @@ import io.uavstream.evaluation.geometry.Matrix3;
 import io.uavstream.evaluation.geometry.Vector3;
 
 /**
- * The map {@code x -> scale * rotation * x + translation}; with scale 1 a rigid motion.
+ * The map {@code x -> scale * rotation * x + translation}, a rigid motion when the scale is 1.
  *
  * @param scale positive scale factor
  * @param rotation rotation matrix

@@ -12,10 +12,10 @@ import java.util.List;
  * <p>It finds the rotation R, translation t and (optionally) scale s that minimize
  * {@code sum |target_i - (s R source_i + t)|^2}. With means mu, the source variance
  * {@code sigma^2 = mean |source_i - mu_source|^2} and the covariance
- * {@code C = mean (target_i - mu_target)(source_i - mu_source)^T = U D V^T}:
- * {@code R = U S V^T} with {@code S = diag(1, 1, det(U) det(V))}, which keeps R a proper rotation
- * when the points are planar or noisy; {@code s = trace(D S) / sigma^2}; and
- * {@code t = mu_target - s R mu_source}.
+ * {@code C = mean (target_i - mu_target)(source_i - mu_source)^T = U D V^T}, the solution is
+ * {@code R = U S V^T}, {@code s = trace(D S) / sigma^2} and {@code t = mu_target - s R mu_source}.
+ * Here {@code S = diag(1, 1, det(U) det(V))} keeps R a proper rotation when the points are
+ * planar or noisy.
  */
 public final class Umeyama {
 
@@ -25,7 +25,7 @@ public final class Umeyama {
     /**
      * Returns the transform that maps {@code source} onto {@code target} best.
      *
-     * @param withScale whether to estimate the scale (Sim(3)); otherwise it is 1 (SE(3))
+     * @param withScale whether to estimate the scale (Sim(3)), otherwise 1 (SE(3))
      * @throws IllegalArgumentException if the lists differ in size or are empty, or if the scale
      *     is requested and all source points coincide
      */

@@ -30,7 +30,7 @@ public final class JsonReports {
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            // A tree of plain nodes always serializes; this would be a Jackson bug.
+            // A tree of plain nodes always serializes, so a failure here is a Jackson bug.
             throw new UncheckedIOException("Failed to write the " + kind + " report as JSON", e);
         }
     }

@@ -12,12 +12,12 @@ import java.util.Locale;
  *
  * <p>Each row starts with text keys (such as the sequence and the class) and continues with one
  * number per metric column. In text, {@link Format#COUNT} columns are written as integers and
- * {@link Format#DECIMAL} columns with four decimals; an undefined value (NaN) is written as
+ * {@link Format#DECIMAL} columns with four decimals. An undefined value (NaN) is written as
  * {@code -} in text and as {@code null} in JSON.
  */
 public final class MetricTable {
 
-    /** How a metric column's numbers are written. */
+    /** Number format of a metric column. */
     public enum Format {
         /** A whole number such as a box count. */
         COUNT,

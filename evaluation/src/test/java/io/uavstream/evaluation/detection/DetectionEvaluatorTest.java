@@ -15,7 +15,7 @@ class DetectionEvaluatorTest {
 
     private static final double EPS = 1e-12;
 
-    /** A 10 x 10 box at ({@code left}, 0). */
+    /** Returns a 10 x 10 box at ({@code left}, 0). */
     private static BoundingBox box(double left) {
         return new BoundingBox(left, 0, 10, 10);
     }
@@ -76,8 +76,8 @@ class DetectionEvaluatorTest {
 
     @Test
     void classWithoutObjectsLeftOutOfMean() {
-        // Class 0 is found perfectly (AP 1); class 5 has detections but no objects, so its AP is
-        // undefined and the mean over classes is 1.
+        // Class 0 is found perfectly (AP 1). Class 5 has detections but no objects, so its AP
+        // is undefined and the mean over classes is 1.
         List<DetectionRecord> truth = List.of(DetectionRecord.object(1, 0, box(0)));
         List<DetectionRecord> detections = List.of(
                 DetectionRecord.detection(1, 0, box(0), 0.5), DetectionRecord.detection(1, 5, box(30), 0.9));
