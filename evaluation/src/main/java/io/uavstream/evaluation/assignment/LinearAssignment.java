@@ -32,7 +32,9 @@ public final class LinearAssignment {
      * Returns an assignment with the most pairs over finite entries, and among those the least
      * total cost. {@code +Infinity} forbids a pair.
      *
-     * @throws IllegalArgumentException if the matrix is ragged or contains NaN or {@code -Infinity}
+     * @throws IllegalArgumentException if the matrix is ragged, contains NaN or {@code -Infinity}, or
+     *     if its finite costs span so wide a range (near {@code Double.MAX_VALUE}) that the number of
+     *     pairs can no longer be ranked before the cost
      */
     public static Assignment minimizeCost(double[][] cost) {
         int columnCount = validate(cost, "cost");

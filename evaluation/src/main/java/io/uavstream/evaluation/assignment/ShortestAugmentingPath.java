@@ -53,6 +53,10 @@ final class ShortestAugmentingPath {
         }
         double shift = maxCardinality ? min : 0;
         double dummyCost = maxCardinality ? rowCount * (max - min) + 1 : 0;
+        if (!Double.isFinite(dummyCost)) {
+            throw new IllegalArgumentException("Finite costs range from " + min + " to " + max
+                    + ", too wide to rank assignments by their number of pairs. Rescale the costs");
+        }
         double[][] widened = new double[rowCount][columnCount + rowCount];
         for (int row = 0; row < rowCount; row++) {
             for (int column = 0; column < columnCount; column++) {

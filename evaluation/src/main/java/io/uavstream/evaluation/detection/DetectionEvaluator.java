@@ -104,6 +104,9 @@ public final class DetectionEvaluator {
                 int classId = entry.getKey();
                 ImageMatch match = CocoMatcher.match(ofClass(imageTruth, classId), ofClass(imageDetections, classId),
                         config.maxDetectionsPerImage(), config.crowdRegions());
+                if (match.objectCount() == 0 && match.scores().length == 0) {
+                    continue;
+                }
                 entry.getValue().add(match);
                 combined.get(classId).add(match);
             }

@@ -198,6 +198,9 @@ class LinearAssignmentTest {
         assertThatThrownBy(() -> LinearAssignment.maximizeWeight(new double[][] {{Double.POSITIVE_INFINITY}}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("+Infinity");
+        assertThatThrownBy(() -> LinearAssignment.minimizeCost(new double[][] {{-1e308, 1e308}, {0, 0}}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Rescale the costs");
     }
 
     @Test
