@@ -42,7 +42,7 @@ public final class LinearAssignment {
             for (double value : row) {
                 if (value == Double.NEGATIVE_INFINITY) {
                     throw new IllegalArgumentException(
-                            "cost matrix contains -Infinity; forbid a pair with +Infinity instead");
+                            "cost matrix contains -Infinity. Forbid a pair with +Infinity instead");
                 }
             }
         }
@@ -64,7 +64,7 @@ public final class LinearAssignment {
                 double value = weight[row][column];
                 if (value == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException("weight matrix contains +Infinity at (" + row + ", "
-                            + column + "); weights must be finite, or -Infinity to forbid a pair");
+                            + column + "). Weights must be finite, or -Infinity to forbid a pair");
                 }
                 cost[row][column] = value > 0 ? -value : Double.POSITIVE_INFINITY;
             }

@@ -68,8 +68,8 @@ final class ShortestAugmentingPath {
     }
 
     /**
-     * Assigns every row of an n x m matrix (n &le; m, every row with a finite path to a free
-     * column) at least total cost. Arrays are 1-based, and column 0 is the virtual start column.
+     * Assigns every row of an n x m matrix at least total cost. It needs n &le; m and a finite
+     * path from every row to a free column. Arrays are 1-based, with column 0 the virtual start.
      */
     private static int[] assign(double[][] cost, int rowCount, int columnCount) {
         double[] rowPotential = new double[rowCount + 1];
@@ -109,7 +109,7 @@ final class ShortestAugmentingPath {
                 }
                 if (nextColumn < 0) {
                     throw new IllegalStateException("No augmenting path from row " + (row - 1)
-                            + "; the widened matrix must give every row a free column");
+                            + ". The widened matrix must give every row a free column");
                 }
                 for (int j = 0; j <= columnCount; j++) {
                     if (visited[j]) {

@@ -39,7 +39,7 @@ public final class DetectionEvaluator {
         for (String name : detections.keySet()) {
             if (!groundTruth.containsKey(name)) {
                 throw new IllegalArgumentException("Detections name sequence '" + name
-                        + "', which has no ground truth; ground truth has " + new TreeMap<>(groundTruth).keySet());
+                        + "', which has no ground truth. Ground truth has " + new TreeMap<>(groundTruth).keySet());
             }
         }
         NavigableSet<Integer> classes = classesToEvaluate(groundTruth, detections, config);
@@ -49,7 +49,7 @@ public final class DetectionEvaluator {
             String name = entry.getKey();
             DetectionSet predicted = detections.get(name);
             if (predicted == null) {
-                LOG.warn("No detections for sequence {}; scoring it as empty detector output", name);
+                LOG.warn("No detections for sequence {}, so it is scored as empty detector output", name);
                 predicted = DetectionSet.empty();
             }
             Map<Integer, ClassAccumulator> perSequence = newAccumulators(classes);

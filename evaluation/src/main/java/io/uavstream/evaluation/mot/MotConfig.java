@@ -189,7 +189,7 @@ public final class MotConfig {
 
         public MotConfig build() {
             if (perClass && classes.isEmpty()) {
-                throw new IllegalArgumentException("perClass needs the classes to score; set classes(...)");
+                throw new IllegalArgumentException("perClass needs the classes to score. Set classes(...)");
             }
             for (int classId : classes) {
                 if (ignoredClasses.contains(classId)) {

@@ -35,13 +35,13 @@ public final class MotEvaluator {
         for (String name : predictions.keySet()) {
             if (!groundTruth.containsKey(name)) {
                 throw new IllegalArgumentException("Predictions name sequence '" + name
-                        + "', which has no ground truth; ground truth has " + new TreeMap<>(groundTruth).keySet());
+                        + "', which has no ground truth. Ground truth has " + new TreeMap<>(groundTruth).keySet());
             }
         }
         Map<String, Sequence> sortedGroundTruth = new TreeMap<>(groundTruth);
         for (String name : sortedGroundTruth.keySet()) {
             if (!predictions.containsKey(name)) {
-                LOG.warn("No predictions for sequence {}; scoring it as empty tracker output", name);
+                LOG.warn("No predictions for sequence {}, so it is scored as empty tracker output", name);
             }
         }
         List<MotRow> rows = new ArrayList<>();

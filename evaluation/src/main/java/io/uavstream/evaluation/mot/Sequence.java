@@ -41,7 +41,7 @@ public final class Sequence {
         for (MotRecord record : records) {
             if (!idsByFrame.computeIfAbsent(record.frame(), frame -> new HashSet<>()).add(record.trackId())) {
                 throw new IllegalArgumentException("Track ID " + record.trackId() + " appears twice in frame "
-                        + record.frame() + "; each track may have one box per frame");
+                        + record.frame() + ". Each track may have one box per frame");
             }
             byFrame.computeIfAbsent(record.frame(), frame -> new ArrayList<>()).add(record);
         }

@@ -68,7 +68,7 @@ public final class OdometryEvaluator {
         if (pairs.size() < OdometryConfig.MIN_POSES) {
             throw new IllegalArgumentException("Sequence '" + name + "' has " + pairs.size() + " associated poses ("
                     + groundTruth.size() + " ground truth, " + estimate.size() + " estimated) and needs at least "
-                    + OdometryConfig.MIN_POSES + "; check the timestamps, maxTimeDifference ("
+                    + OdometryConfig.MIN_POSES + ". Check the timestamps, maxTimeDifference ("
                     + config.maxTimeDifference() + " s) and timeOffset (" + config.timeOffset() + " s)");
         }
         AbsoluteTrajectoryError.Result ate = AbsoluteTrajectoryError.compute(pairs, config.alignment());
@@ -76,7 +76,7 @@ public final class OdometryEvaluator {
         RelativePoseError.Result rpe =
                 RelativePoseError.compute(pairs, config.rpeDelta(), config.rpeTolerance(), scale);
         if (rpe.translationErrors().length == 0) {
-            LOG.warn("Sequence {} has no pose pairs {} s apart (within {} s); its RPE is undefined", name,
+            LOG.warn("Sequence {} has no pose pairs {} s apart (within {} s). Its RPE is undefined", name,
                     config.rpeDelta(), config.rpeTolerance());
         }
         return new OdometryRow(name, pairs.size(), scale, ate.statistics(), rpe.translation(), rpe.rotationDegrees());

@@ -25,7 +25,7 @@ public final class Trajectory {
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).timestamp() == sorted.get(i - 1).timestamp()) {
                 throw new IllegalArgumentException("Two poses share the timestamp " + sorted.get(i).timestamp()
-                        + " s; a trajectory needs one pose per timestamp");
+                        + " s. A trajectory needs one pose per timestamp");
             }
         }
         return new Trajectory(List.copyOf(sorted));

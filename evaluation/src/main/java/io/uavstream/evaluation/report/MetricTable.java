@@ -47,7 +47,7 @@ public final class MetricTable {
     public MetricTable addRow(List<String> rowKeys, double... rowValues) {
         if (rowKeys.size() != keyNames.size() || rowValues.length != columns.size()) {
             throw new IllegalArgumentException("Row has " + rowKeys.size() + " keys and " + rowValues.length
-                    + " values; the table has " + keyNames.size() + " key columns and " + columns.size()
+                    + " values. The table has " + keyNames.size() + " key columns and " + columns.size()
                     + " metric columns");
         }
         keys.add(List.copyOf(rowKeys));
