@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * averaged over 0.50:0.05:0.95, per class and as the mean over classes. See {@link CocoMatcher}
  * for the matching and {@link AveragePrecision} for the interpolation. The combined rows pool
  * the images of all sequences before the precision-recall curve is built.
+ *
+ * <p>NOTE: COCO's per-area results (small, medium, large) and average recall are not computed.
  */
 public final class DetectionEvaluator {
 

@@ -16,6 +16,9 @@ import java.util.Map;
  * where both are present with S &ge; alpha: n / (|g| + |p| - n), with n the number of such
  * frames and |g|, |p| the frame counts of the two tracks. It rewards keeping a ground-truth track
  * with the prediction track it overlaps longest.
+ *
+ * <p>NOTE: these scores have been checked against hand-worked cases only, not against a published
+ * HOTA implementation, so benchmark numbers may differ slightly where matching details differ.
  */
 final class Hota {
 
