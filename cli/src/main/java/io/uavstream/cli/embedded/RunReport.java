@@ -50,7 +50,7 @@ public final class RunReport {
         return detections.boxesPerClass();
     }
 
-    /** True when every analysed frame's detections were committed to Kafka. */
+    /** Returns true when the detections of every analysed frame were committed to Kafka. */
     public boolean succeeded() {
         return detections.frames() == counter(AnalysisCounters.FRAMES_ANALYSED);
     }

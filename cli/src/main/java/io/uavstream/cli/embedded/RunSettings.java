@@ -62,7 +62,7 @@ public final class RunSettings {
         return realtime;
     }
 
-    /** Whether the job skips frames that are too old to analyse, to keep up with live video. */
+    /** Returns true when the job skips frames too old to analyse, to keep up with live video. */
     public boolean live() {
         return live;
     }
