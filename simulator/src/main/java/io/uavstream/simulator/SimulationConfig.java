@@ -328,7 +328,7 @@ public final class SimulationConfig {
         /** Sets the patterns assigned to drones in turn; all four, in declaration order, by default. */
         public Builder patterns(List<FlightPattern> patterns) {
             Objects.requireNonNull(patterns, "patterns");
-            if (patterns.isEmpty() || patterns.contains(null)) {
+            if (patterns.isEmpty() || patterns.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("patterns must be a non-empty list without nulls, got " + patterns);
             }
             this.patterns = List.copyOf(patterns);
