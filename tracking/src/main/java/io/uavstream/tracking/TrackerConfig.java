@@ -18,7 +18,7 @@ public final class TrackerConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Longest confirm time and max lost time accepted, so that microsecond arithmetic cannot overflow. */
+    /** Maximum confirm time and max lost time, so that microsecond arithmetic cannot overflow. */
     static final Duration MAX_DURATION = Duration.ofDays(1);
 
     private final TrackerAlgorithm algorithm;
@@ -116,7 +116,7 @@ public final class TrackerConfig implements Serializable {
         return confirmTime;
     }
 
-    /** Longest capture time a confirmed track stays LOST before it is removed. */
+    /** Maximum capture time a confirmed track stays LOST before it is removed. */
     public Duration maxLostTime() {
         return maxLostTime;
     }
@@ -126,12 +126,12 @@ public final class TrackerConfig implements Serializable {
         return maxTracks;
     }
 
-    /** Whether predictions are warped by the camera-motion homography passed to each update. */
+    /** Returns whether predictions are warped by the camera-motion homography passed to each update. */
     public boolean cameraMotionCompensation() {
         return cameraMotionCompensation;
     }
 
-    /** Whether a detection may match only tracks of its own class. */
+    /** Returns whether a detection may match only tracks of its own class. */
     public boolean perClassMatching() {
         return perClassMatching;
     }

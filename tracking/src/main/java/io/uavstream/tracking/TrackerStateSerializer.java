@@ -64,7 +64,7 @@ public final class TrackerStateSerializer {
     }
 
     /**
-     * Reads a state written by {@link #write} in any version this build knows.
+     * Reads a state written by {@link #write} in any format version that this build supports.
      *
      * @throws IOException if the version is unknown, the input ends early or the content is
      *     invalid
@@ -106,7 +106,7 @@ public final class TrackerStateSerializer {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(state, out);
         } catch (IOException e) {
-            // A ByteArrayOutputStream does not throw, so this only rethrows what cannot happen.
+            // Unreachable: a DataOutputStream over a ByteArrayOutputStream never throws IOException.
             throw new UncheckedIOException("Writing TrackerState to memory failed", e);
         }
         return bytes.toByteArray();

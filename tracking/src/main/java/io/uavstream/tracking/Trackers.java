@@ -14,7 +14,7 @@ public final class Trackers {
     }
 
     /**
-     * Creates a tracker that continues from a snapshot. If the snapshot holds more tracks than the
+     * Creates a tracker that continues from a snapshot. If the snapshot contains more tracks than the
      * config's max tracks, which happens after the limit was lowered, the tracker evicts the
      * excess at once: LOST tracks first, then tentative, then confirmed, each oldest first.
      */

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * <p>Each row is assigned at most one column and each column at most one row. A pair is allowed
  * only when its cost is strictly below {@code costLimit}. Among all such assignments the solver
  * returns one that minimizes the sum over assigned pairs of (cost - costLimit). Equivalently,
- * every row or column left unassigned costs {@code costLimit / 2}, which is the cost-limit
- * convention of the lapjv solver that ByteTrack calls.
+ * every row or column left unassigned costs {@code costLimit / 2}, as with the
+ * {@code cost_limit} option of {@code lap.lapjv}, which ByteTrack's matching uses.
  *
  * <p>The problem is reduced to a complete one: rows and columns without an allowed pair are
  * dropped, and each remaining row gets a private dummy column of cost {@code costLimit}. That
