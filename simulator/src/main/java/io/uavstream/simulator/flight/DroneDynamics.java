@@ -38,10 +38,13 @@ public final class DroneDynamics {
     private final Oscillation jitterTilt;
     private final Oscillation jitterRoll;
 
-    /** Draws the wind and disturbance of one flight from {@code random}; {@code maxWind} in metres per second. */
+    /** Draws the wind and disturbance of one flight from {@code random}; {@code maxWind} in metres per second, at least 0. */
     public DroneDynamics(Trajectory trajectory, SplittableRandom random, double maxWind) {
+        if (!(maxWind >= 0)) {
+            throw new IllegalArgumentException("maximum wind speed must be at least 0, got " + maxWind);
+        }
         this.trajectory = trajectory;
-        this.windSpeed = random.nextDouble(0, maxWind);
+        this.windSpeed = maxWind * random.nextDouble();
         double windDirection = random.nextDouble(0, 2 * Math.PI);
         this.windX = windSpeed * Math.sin(windDirection);
         this.windY = windSpeed * Math.cos(windDirection);
