@@ -86,7 +86,7 @@ public final class TrackerConfig implements Serializable {
         return highScore;
     }
 
-    /** Minimum score of a low-score detection, in [0, 1]; lower scores are ignored. */
+    /** Minimum score of a low-score detection, in [0, 1]. Detections scoring lower are ignored. */
     public double lowScore() {
         return lowScore;
     }

@@ -2,7 +2,6 @@ package io.uavstream.tracking.bytetrack;
 
 import io.uavstream.tracking.MultiObjectTracker;
 import io.uavstream.tracking.Track;
-import io.uavstream.tracking.TrackSnapshot;
 import io.uavstream.tracking.TrackState;
 import io.uavstream.tracking.TrackerConfig;
 import io.uavstream.tracking.TrackerCounters;
@@ -40,11 +39,11 @@ import java.util.OptionalLong;
  *       highest score first. A full tracker evicts its longest-lost LOST track to make room, or
  *       skips the detection when it has none.
  * </ol>
+ *
+ * <p>NOTE: ByteTrack's removal of duplicate tracks (a LOST and a CONFIRMED track whose boxes
+ * overlap with an IoU above 0.85) is not implemented.
  */
 public final class ByteTracker implements MultiObjectTracker {
-
-    private static final Comparator<KalmanTrack> OLDEST_MATCH_FIRST =
-            Comparator.<KalmanTrack>comparingLong(track -> track.lastMatchedMicros).thenComparingLong(track -> track.trackId);
 
     private final TrackerConfig config;
     private final long confirmTimeMicros;
@@ -52,13 +51,9 @@ public final class ByteTracker implements MultiObjectTracker {
     private final BoxKalmanFilter filter;
     private final CameraMotionWarp cameraMotionWarp = new CameraMotionWarp();
     private final IouMatcher matcher;
-    /** Live tracks in ascending ID order: new tracks get the highest ID and are appended. */
-    private final List<KalmanTrack> tracks = new ArrayList<>();
+    private final TrackTable tracks;
 
-    private long nextTrackId;
     private OptionalLong lastCaptureTimeMicros;
-    private long evictedTracks;
-    private long skippedNewTracks;
     private long skippedCameraWarps;
 
     /** Creates a tracker that continues from {@code state}; see {@link io.uavstream.tracking.Trackers#restore}. */
@@ -68,15 +63,9 @@ public final class ByteTracker implements MultiObjectTracker {
         this.maxLostTimeMicros = config.maxLostTime().toNanos() / 1_000;
         this.filter = new BoxKalmanFilter(config.kalmanNoise());
         this.matcher = new IouMatcher(config.perClassMatching());
-        this.nextTrackId = state.nextTrackId();
+        this.tracks = new TrackTable(config.maxTracks(), state);
         this.lastCaptureTimeMicros = state.lastCaptureTimeMicros();
-        this.evictedTracks = state.counters().evictedTracks();
-        this.skippedNewTracks = state.counters().skippedNewTracks();
         this.skippedCameraWarps = state.counters().skippedCameraWarps();
-        for (TrackSnapshot snapshot : state.tracks()) {
-            tracks.add(KalmanTrack.restore(snapshot));
-        }
-        evictBeyondLimit();
     }
 
     @Override
@@ -100,19 +89,16 @@ public final class ByteTracker implements MultiObjectTracker {
         List<KalmanTrack> unmatched = matchHighScore(captureTimeMicros, detections, high, used);
         matchLowScore(captureTimeMicros, detections, low, used, unmatched);
         matchTentative(captureTimeMicros, detections, high, used, removed);
-        removeExpired(captureTimeMicros, removed);
+        tracks.removeExpired(captureTimeMicros, maxLostTimeMicros, removed);
         startTracks(captureTimeMicros, detections, high, used, removed);
         return report(captureTimeMicros, removed);
     }
 
     @Override
     public TrackerState snapshot() {
-        List<TrackSnapshot> snapshots = new ArrayList<>(tracks.size());
-        for (KalmanTrack track : tracks) {
-            snapshots.add(track.toSnapshot());
-        }
-        TrackerCounters counters = new TrackerCounters(evictedTracks, skippedNewTracks, skippedCameraWarps);
-        return new TrackerState(nextTrackId, lastCaptureTimeMicros, counters, snapshots);
+        TrackerCounters counters =
+                new TrackerCounters(tracks.evictedTracks(), tracks.skippedNewTracks(), skippedCameraWarps);
+        return new TrackerState(tracks.nextTrackId(), lastCaptureTimeMicros, counters, tracks.snapshots());
     }
 
     private void validate(long captureTimeMicros, List<TrackerDetection> detections, Optional<Homography> cameraMotion) {
@@ -166,14 +152,9 @@ public final class ByteTracker implements MultiObjectTracker {
     /** Runs the first stage and returns the CONFIRMED and LOST tracks it left unmatched. */
     private List<KalmanTrack> matchHighScore(
             long captureTimeMicros, List<TrackerDetection> detections, int[] high, boolean[] used) {
-        List<KalmanTrack> pool = new ArrayList<>();
-        for (KalmanTrack track : tracks) {
-            if (track.state == TrackState.CONFIRMED || track.state == TrackState.LOST) {
-                pool.add(track);
-            }
-        }
-        return applyMatches(pool, matcher.match(pool, detections, high, config.matchIou()),
-                captureTimeMicros, detections, used);
+        List<KalmanTrack> pool = tracks.inState(TrackState.CONFIRMED, TrackState.LOST);
+        int[] matches = matcher.match(pool, detections, high, config.matchIou());
+        return applyMatches(pool, matches, captureTimeMicros, detections, used);
     }
 
     /** Runs the second stage on the tracks that were CONFIRMED, and marks the rest of them LOST. */
@@ -185,9 +166,8 @@ public final class ByteTracker implements MultiObjectTracker {
                 pool.add(track);
             }
         }
-        List<KalmanTrack> stillUnmatched = applyMatches(pool,
-                matcher.match(pool, detections, low, config.lowScoreMatchIou()), captureTimeMicros, detections, used);
-        for (KalmanTrack track : stillUnmatched) {
+        int[] matches = matcher.match(pool, detections, low, config.lowScoreMatchIou());
+        for (KalmanTrack track : applyMatches(pool, matches, captureTimeMicros, detections, used)) {
             track.state = TrackState.LOST;
         }
     }
@@ -195,16 +175,9 @@ public final class ByteTracker implements MultiObjectTracker {
     /** Runs the third stage: confirms old enough matched tentative tracks and removes unmatched ones. */
     private void matchTentative(long captureTimeMicros, List<TrackerDetection> detections, int[] high, boolean[] used,
             List<Track> removed) {
-        List<KalmanTrack> pool = new ArrayList<>();
-        for (KalmanTrack track : tracks) {
-            if (track.state == TrackState.TENTATIVE) {
-                pool.add(track);
-            }
-        }
-        int[] remaining = unused(high, used);
-        List<KalmanTrack> unmatched = applyMatches(pool,
-                matcher.match(pool, detections, remaining, config.tentativeMatchIou()), captureTimeMicros, detections,
-                used);
+        List<KalmanTrack> pool = tracks.inState(TrackState.TENTATIVE);
+        int[] matches = matcher.match(pool, detections, unused(high, used), config.tentativeMatchIou());
+        List<KalmanTrack> unmatched = applyMatches(pool, matches, captureTimeMicros, detections, used);
         for (KalmanTrack track : pool) {
             if (track.detectionIndex != Track.NO_DETECTION
                     && captureTimeMicros - track.firstSeenMicros >= confirmTimeMicros) {
@@ -212,13 +185,13 @@ public final class ByteTracker implements MultiObjectTracker {
             }
         }
         for (KalmanTrack track : unmatched) {
-            remove(track, captureTimeMicros, removed);
+            tracks.remove(track, captureTimeMicros, removed);
         }
     }
 
     /**
-     * Updates each matched track with its detection, marks it CONFIRMED unless it is tentative,
-     * and returns the tracks left unmatched.
+     * Updates each matched track with its detection, marks a matched LOST track CONFIRMED, and
+     * returns the tracks left unmatched.
      */
     private List<KalmanTrack> applyMatches(List<KalmanTrack> pool, int[] detectionByTrack, long captureTimeMicros,
             List<TrackerDetection> detections, boolean[] used) {
@@ -239,14 +212,7 @@ public final class ByteTracker implements MultiObjectTracker {
         return unmatched;
     }
 
-    private void removeExpired(long captureTimeMicros, List<Track> removed) {
-        for (KalmanTrack track : new ArrayList<>(tracks)) {
-            if (track.state == TrackState.LOST && captureTimeMicros - track.lastMatchedMicros > maxLostTimeMicros) {
-                remove(track, captureTimeMicros, removed);
-            }
-        }
-    }
-
+    /** Starts tracks from the unused high-score detections of at least newTrackScore, highest score first. */
     private void startTracks(long captureTimeMicros, List<TrackerDetection> detections, int[] high, boolean[] used,
             List<Track> removed) {
         List<Integer> starts = new ArrayList<>();
@@ -259,57 +225,13 @@ public final class ByteTracker implements MultiObjectTracker {
                 .thenComparingInt(index -> index));
         TrackState initialState = confirmTimeMicros == 0 ? TrackState.CONFIRMED : TrackState.TENTATIVE;
         for (int index : starts) {
-            if (tracks.size() >= config.maxTracks() && !evictLongestLost(captureTimeMicros, removed)) {
-                skippedNewTracks++;
+            if (!tracks.makeRoom(captureTimeMicros, removed)) {
                 continue;
             }
             used[index] = true;
             tracks.add(KalmanTrack.start(
-                    nextTrackId++, initialState, detections.get(index), index, captureTimeMicros, filter));
+                    tracks.takeTrackId(), initialState, detections.get(index), index, captureTimeMicros, filter));
         }
-    }
-
-    /** Evicts the LOST track matched longest ago, or returns {@code false} when there is none. */
-    private boolean evictLongestLost(long captureTimeMicros, List<Track> removed) {
-        KalmanTrack victim = null;
-        for (KalmanTrack track : tracks) {
-            if (track.state == TrackState.LOST && (victim == null || OLDEST_MATCH_FIRST.compare(track, victim) < 0)) {
-                victim = track;
-            }
-        }
-        if (victim == null) {
-            return false;
-        }
-        remove(victim, captureTimeMicros, removed);
-        evictedTracks++;
-        return true;
-    }
-
-    /** Evicts tracks of a restored state beyond max tracks: LOST, then TENTATIVE, then CONFIRMED, oldest first. */
-    private void evictBeyondLimit() {
-        int excess = tracks.size() - config.maxTracks();
-        if (excess <= 0) {
-            return;
-        }
-        List<KalmanTrack> order = new ArrayList<>(tracks);
-        order.sort(Comparator.<KalmanTrack>comparingInt(track -> evictionRank(track.state)).thenComparing(OLDEST_MATCH_FIRST));
-        for (int i = 0; i < excess; i++) {
-            tracks.remove(order.get(i));
-        }
-        evictedTracks += excess;
-    }
-
-    private static int evictionRank(TrackState state) {
-        return switch (state) {
-            case LOST -> 0;
-            case TENTATIVE -> 1;
-            default -> 2;
-        };
-    }
-
-    private void remove(KalmanTrack track, long captureTimeMicros, List<Track> removed) {
-        tracks.remove(track);
-        removed.add(track.toTrack(TrackState.REMOVED, captureTimeMicros));
     }
 
     private static int[] unused(int[] indexes, boolean[] used) {

@@ -57,6 +57,8 @@ final class KalmanTrack {
     void match(TrackerDetection detection, int index, long captureTimeMicros, boolean adoptClass,
             BoxKalmanFilter filter) {
         filter.update(mean, covariance, detection.box());
+        // NOTE: with class-agnostic matching the class follows the latest detection, so it flickers
+        // when the detector alternates between two classes. A class vote would fix that but needs more state.
         if (adoptClass) {
             classId = detection.classId();
         }

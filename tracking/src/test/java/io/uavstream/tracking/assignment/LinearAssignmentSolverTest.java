@@ -28,7 +28,7 @@ class LinearAssignmentSolverTest {
 
     @Test
     void greedyChoiceIsNotOptimal() {
-        // Greedy would take (0, 0) at 0.1 and leave row 1 with 0.9; the optimum pairs crosswise.
+        // Greedy would take (0, 0) at 0.1 and leave row 1 with 0.9. The optimum pairs crosswise.
         double[][] cost = {
             {0.1, 0.2},
             {0.3, 0.9},

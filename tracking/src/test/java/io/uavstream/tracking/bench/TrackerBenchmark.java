@@ -8,6 +8,8 @@ import io.uavstream.tracking.Trackers;
 import io.uavstream.tracking.testing.BusyScene;
 import io.uavstream.tracking.testing.IdentityRecorder;
 import io.uavstream.tracking.testing.LabeledDetection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures the cost of {@link MultiObjectTracker#update} per frame on a {@link BusyScene} at
- * 30 fps with camera shake, and separately the cost of the snapshot and serialization that a
- * Flink operator pays per frame to keep the state in keyed state. It also reports how many track
- * IDs each object got, with and without camera-motion compensation. Not a test: run it with
+ * 30 fps with camera shake. It separately measures the keyed-state round trip that a Flink
+ * operator pays per frame when it restores the tracker from state before each update and stores
+ * the snapshot after it: snapshot, serialization, deserialization and restore. It also reports
+ * how many track IDs each object got, with and without camera-motion compensation. Not a test:
+ * run it with
  *
  * <pre>
  * mvn -o -q -pl tracking test-compile exec:java -Dexec.classpathScope=test \
@@ -45,11 +49,11 @@ public final class TrackerBenchmark {
         run(config, BusyScene.generate(1, objectCount, WARM_UP_FRAMES, false));
         List<BusyScene.Frame> frames = BusyScene.generate(2, objectCount, frameCount, false);
         long[] updateNanos = new long[frameCount];
-        long[] snapshotNanos = new long[frameCount];
-        long stateBytes = run(config, frames, updateNanos, snapshotNanos);
+        long[] roundTripNanos = new long[frameCount];
+        long stateBytes = run(config, frames, updateNanos, roundTripNanos);
 
         LOG.info("Tracker update, {} objects, {} frames at 30 fps: {}", objectCount, frameCount, summary(updateNanos));
-        LOG.info("Snapshot and serialization per frame: {}; mean state {} bytes", summary(snapshotNanos),
+        LOG.info("Keyed-state round trip per frame: {}; mean state {} bytes", summary(roundTripNanos),
                 stateBytes / frameCount);
         LOG.info("Confirmed track IDs per tracked object (1.0 means no fragmentation): {} with camera-motion "
                 + "compensation, {} without", String.format("%.2f", idsPerObject(config, frames)),
@@ -60,8 +64,12 @@ public final class TrackerBenchmark {
         run(config, frames, new long[frames.size()], new long[frames.size()]);
     }
 
-    /** Runs the frames, storing per-frame times; returns the total serialized state size in bytes. */
-    private static long run(TrackerConfig config, List<BusyScene.Frame> frames, long[] updateNanos, long[] snapshotNanos) {
+    /**
+     * Runs the frames with a keyed-state round trip after each update and stores per-frame times.
+     * Returns the total serialized state size in bytes.
+     */
+    private static long run(
+            TrackerConfig config, List<BusyScene.Frame> frames, long[] updateNanos, long[] roundTripNanos) {
         MultiObjectTracker tracker = Trackers.create(config);
         long stateBytes = 0;
         for (int i = 0; i < frames.size(); i++) {
@@ -69,13 +77,22 @@ public final class TrackerBenchmark {
             long start = System.nanoTime();
             tracker.update(frame.captureTimeMicros(), frame.trackerDetections(), frame.cameraMotion());
             long updated = System.nanoTime();
-            TrackerState state = tracker.snapshot();
-            stateBytes += TrackerStateSerializer.toBytes(state).length;
-            long serialized = System.nanoTime();
+            byte[] state = TrackerStateSerializer.toBytes(tracker.snapshot());
+            tracker = Trackers.restore(config, readState(state));
+            long restored = System.nanoTime();
+            stateBytes += state.length;
             updateNanos[i] = updated - start;
-            snapshotNanos[i] = serialized - updated;
+            roundTripNanos[i] = restored - updated;
         }
         return stateBytes;
+    }
+
+    private static TrackerState readState(byte[] bytes) {
+        try {
+            return TrackerStateSerializer.fromBytes(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the tracker state just written failed", e);
+        }
     }
 
     /** Returns the mean number of CONFIRMED track IDs over the objects that got at least one. */

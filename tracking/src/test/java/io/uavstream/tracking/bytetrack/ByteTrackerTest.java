@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Rules specific to {@link ByteTracker}; the shared behaviour is in {@link ByteTrackerContractTest}. */
+/** Rules specific to {@link ByteTracker}. The shared behaviour is in {@link ByteTrackerContractTest}. */
 class ByteTrackerTest {
 
     private static final long FRAME_MICROS = 33_333;

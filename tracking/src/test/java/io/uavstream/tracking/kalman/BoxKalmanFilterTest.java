@@ -123,7 +123,7 @@ class BoxKalmanFilterTest {
                 .hasMessageContaining("-0.1 s");
     }
 
-    /** Tracks a box moving 120 px/s along x for 2 s at the given frame interval; returns the x rate. */
+    /** Tracks a box moving 120 px/s along x for 2 s at the given frame interval and returns its x rate. */
     private double learnVelocity(double frameSeconds) {
         filter.initiate(Box.ofCenter(100, 100, 40, 40), mean, covariance);
         int frames = (int) Math.round(2 / frameSeconds);

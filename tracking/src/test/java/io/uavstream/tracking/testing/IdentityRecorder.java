@@ -29,7 +29,7 @@ public final class IdentityRecorder {
         this.tracker = tracker;
     }
 
-    /** Runs one update and records its CONFIRMED tracks; returns the tracker's output. */
+    /** Runs one update, records its CONFIRMED tracks and returns the tracker's output. */
     public List<Track> frame(long captureTimeMicros, List<LabeledDetection> detections, Optional<Homography> motion) {
         List<TrackerDetection> input = new ArrayList<>();
         for (LabeledDetection detection : detections) {

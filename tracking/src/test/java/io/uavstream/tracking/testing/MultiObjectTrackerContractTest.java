@@ -8,7 +8,6 @@ import io.uavstream.tracking.MultiObjectTracker;
 import io.uavstream.tracking.Track;
 import io.uavstream.tracking.TrackState;
 import io.uavstream.tracking.TrackerConfig;
-import io.uavstream.tracking.TrackerDetection;
 import io.uavstream.tracking.TrackerState;
 import io.uavstream.tracking.TrackerStateSerializer;
 import io.uavstream.tracking.geometry.Homography;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Behaviour that every {@link MultiObjectTracker} must show, whatever its algorithm. A subclass
- * per implementation supplies the factory methods; scenes are synthetic and seeded.
+ * per implementation supplies the factory methods. Scenes are synthetic and seeded.
  */
 public abstract class MultiObjectTrackerContractTest {
 
@@ -38,7 +37,7 @@ public abstract class MultiObjectTrackerContractTest {
     /** Restores a tracker of the implementation under test from a snapshot. */
     protected abstract MultiObjectTracker restoreTracker(TrackerConfig config, TrackerState state);
 
-    /** Returns the config that the tests start from; override to select the algorithm. */
+    /** Returns the config that the tests start from. Override it to select the algorithm. */
     protected TrackerConfig.Builder config() {
         return TrackerConfig.builder();
     }
@@ -173,7 +172,8 @@ public abstract class MultiObjectTrackerContractTest {
 
     /**
      * Fast objects (a box width every 3 frames at 30 fps) seen at 30, then 10, then 30 fps. A
-     * tracker that predicts by frames instead of seconds misses them by half a box at each change.
+     * tracker that predicts by frames instead of seconds misses them by three quarters of a box
+     * width after each change.
      */
     @Test
     void variableFrameRateKeepsIds() {
@@ -403,10 +403,5 @@ public abstract class MultiObjectTrackerContractTest {
             }
         }
         return ids;
-    }
-
-    /** Returns a detection list of one box, for tests of a single object. */
-    protected static List<TrackerDetection> single(TrackerDetection detection) {
-        return List.of(detection);
     }
 }
