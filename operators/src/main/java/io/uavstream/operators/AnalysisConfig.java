@@ -15,6 +15,15 @@ public final class AnalysisConfig implements Serializable {
     /** Default time after which the decoder of a silent drone is freed. */
     public static final Duration DEFAULT_DECODER_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
+    /**
+     * Default maximum of access units retained per drone to rebuild its decoder: a GOP of 10 s at
+     * 60 frames per second, or of 20 s at 30.
+     */
+    public static final int DEFAULT_MAX_RETAINED_GOP_ACCESS_UNITS = 600;
+
+    /** Default maximum of bytes retained per drone to rebuild its decoder: 10 s of video at 25 Mbit/s. */
+    public static final long DEFAULT_MAX_RETAINED_GOP_BYTES = 32L * 1024 * 1024;
+
     private final String modelPath;
     private final int intraOpThreads;
     private final double maxAnalysedFps;
@@ -24,6 +33,8 @@ public final class AnalysisConfig implements Serializable {
     private final int maxFrameHeight;
     private final Duration decoderIdleTimeout;
     private final boolean artefactCheck;
+    private final int maxRetainedGopAccessUnits;
+    private final long maxRetainedGopBytes;
 
     private AnalysisConfig(Builder builder) {
         this.modelPath = builder.modelPath;
@@ -35,6 +46,8 @@ public final class AnalysisConfig implements Serializable {
         this.maxFrameHeight = builder.maxFrameHeight;
         this.decoderIdleTimeout = builder.decoderIdleTimeout;
         this.artefactCheck = builder.artefactCheck;
+        this.maxRetainedGopAccessUnits = builder.maxRetainedGopAccessUnits;
+        this.maxRetainedGopBytes = builder.maxRetainedGopBytes;
     }
 
     public static Builder builder() {
@@ -86,12 +99,27 @@ public final class AnalysisConfig implements Serializable {
         return artefactCheck;
     }
 
+    /**
+     * Returns the maximum number of access units kept in state per drone to rebuild its decoder
+     * after a restore or an idle timeout. The limit covers the current GOP and the units of the
+     * previous GOP whose frames are still inside the decoder.
+     */
+    public int maxRetainedGopAccessUnits() {
+        return maxRetainedGopAccessUnits;
+    }
+
+    /** Returns the maximum size in bytes of the access units kept per drone to rebuild its decoder. */
+    public long maxRetainedGopBytes() {
+        return maxRetainedGopBytes;
+    }
+
     @Override
     public String toString() {
         return "AnalysisConfig{modelPath=" + modelPath + ", intraOpThreads=" + intraOpThreads
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameWidth + "x" + maxFrameHeight + ", decoderIdleTimeout=" + decoderIdleTimeout
-                + ", artefactCheck=" + artefactCheck + "}";
+                + ", artefactCheck=" + artefactCheck + ", maxRetainedGopAccessUnits=" + maxRetainedGopAccessUnits
+                + ", maxRetainedGopBytes=" + maxRetainedGopBytes + "}";
     }
 
     /** Builder of {@link AnalysisConfig}; {@link #build()} checks all values. */
@@ -105,6 +133,8 @@ public final class AnalysisConfig implements Serializable {
         private int maxFrameHeight = PacketDecoder.DEFAULT_MAX_FRAME_HEIGHT;
         private Duration decoderIdleTimeout = DEFAULT_DECODER_IDLE_TIMEOUT;
         private boolean artefactCheck = true;
+        private int maxRetainedGopAccessUnits = DEFAULT_MAX_RETAINED_GOP_ACCESS_UNITS;
+        private long maxRetainedGopBytes = DEFAULT_MAX_RETAINED_GOP_BYTES;
 
         private Builder() {}
 
@@ -166,6 +196,25 @@ public final class AnalysisConfig implements Serializable {
         }
 
         /**
+         * Sets the maximum number of access units retained per drone to rebuild its decoder; at
+         * least 1, default {@value AnalysisConfig#DEFAULT_MAX_RETAINED_GOP_ACCESS_UNITS}. A longer GOP
+         * is not retained, and a restore inside it drops access units until the next keyframe.
+         */
+        public Builder maxRetainedGopAccessUnits(int maxRetainedGopAccessUnits) {
+            this.maxRetainedGopAccessUnits = maxRetainedGopAccessUnits;
+            return this;
+        }
+
+        /**
+         * Sets the maximum size in bytes of the access units retained per drone; at least 1, default
+         * 32 MiB. A larger GOP is not retained, as for {@link #maxRetainedGopAccessUnits(int)}.
+         */
+        public Builder maxRetainedGopBytes(long maxRetainedGopBytes) {
+            this.maxRetainedGopBytes = maxRetainedGopBytes;
+            return this;
+        }
+
+        /**
          * Returns the configuration.
          *
          * @throws IllegalArgumentException naming the first invalid setting
@@ -186,6 +235,14 @@ public final class AnalysisConfig implements Serializable {
             if (maxFrameWidth < 1 || maxFrameHeight < 1) {
                 throw new IllegalArgumentException(
                         "maxFrameWidth and maxFrameHeight must be positive, got " + maxFrameWidth + "x" + maxFrameHeight);
+            }
+            if (maxRetainedGopAccessUnits < 1) {
+                throw new IllegalArgumentException(
+                        "maxRetainedGopAccessUnits must be at least 1, got " + maxRetainedGopAccessUnits);
+            }
+            if (maxRetainedGopBytes < 1) {
+                throw new IllegalArgumentException(
+                        "maxRetainedGopBytes must be at least 1, got " + maxRetainedGopBytes);
             }
             return new AnalysisConfig(this);
         }

@@ -18,7 +18,8 @@ public final class AnalysisCounters {
 
     /**
      * Access units not decoded: duplicates, out-of-order ones, and those skipped while waiting
-     * for a keyframe after a sequence gap, a new session or a restore.
+     * for a keyframe after a sequence gap, at the start of a session, or after a restore inside a
+     * GOP that outgrew the retention limits.
      */
     public static final String PACKETS_DROPPED = "packetsDropped";
 
@@ -30,6 +31,19 @@ public final class AnalysisCounters {
 
     /** Ingest sessions whose end-of-stream marker was processed. */
     public static final String SESSIONS_ENDED = "sessionsEnded";
+
+    /**
+     * Native decoders rebuilt from the GOP retained in state, after a restore or after the idle
+     * timeout freed them.
+     */
+    public static final String DECODERS_REBUILT = "decodersRebuilt";
+
+    /**
+     * GOPs that outgrew the retention limits ({@link AnalysisConfig#maxRetainedGopAccessUnits()},
+     * {@link AnalysisConfig#maxRetainedGopBytes()}). Until the frame of the next keyframe has been
+     * returned, a restore drops access units up to a keyframe instead of rebuilding the decoder.
+     */
+    public static final String GOP_RETENTION_OVERFLOWS = "gopRetentionOverflows";
 
     private AnalysisCounters() {}
 }

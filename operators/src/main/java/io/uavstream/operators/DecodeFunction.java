@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -28,14 +29,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keyed state ({@link DroneDecodeState}) tracks the session, the next expected sequence number
  * and whether to wait for a keyframe. The native {@link PacketDecoder}s live in a transient map,
- * never in state: after a restore the map is empty, so access units are dropped until the next
- * keyframe. So are those after a sequence gap or at the start of a session. Access units below the
- * expected sequence (duplicates, reordering) are dropped too; every drop is counted.
+ * never in state. So that a restore loses no frame, keyed state also retains the access units that
+ * the decoder consumed since the keyframe needed to rebuild it, and the last frame it returned
+ * ({@link GopRetention}, about one GOP of compressed video per drone). When a drone's decoder is
+ * missing, after a restore or after the idle timeout freed it, the next record rebuilds it by
+ * decoding those units again ({@link DecoderReplay}). Frames returned before are suppressed. The
+ * frames that the lost decoder still held for reordering or for the artefact check come out
+ * exactly once, as in a run without the restore. The tests compare both runs for H.264 with and
+ * without B-frames and for H.265. After a restore inside a GOP that outgrew the retention limits,
+ * or while the decoder returns frames out of PTS order, access units are dropped until the next
+ * keyframe instead.
+ *
+ * <p>A sequence gap (lost access units) drains the decoder and drops access units until the next
+ * keyframe, as does the start of a session. Access units below the expected sequence (duplicates,
+ * reordering) are dropped too; every drop is counted.
  *
  * <p>Records the decoder cannot handle go to the dead-letter side output: an unsupported codec or
  * frames over the size limit reject the whole session, an undecodable access unit only itself.
  * Damaged frames are counted and not emitted. An end-of-stream marker drains and frees the
- * decoder; a processing-time timer frees the decoders of drones silent for the idle timeout.
+ * decoder. A processing-time timer drains and frees the decoders of drones silent for the idle
+ * timeout; frames drained there come out without the artefact check's look at the next frame, as
+ * at the end of a session.
  */
 final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLetter, DecodedVideoFrame> {
     private static final long serialVersionUID = 1L;
@@ -45,16 +59,16 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
     private final AnalysisConfig config;
 
     private transient ValueState<DroneDecodeState> state;
+    private transient GopRetention retention;
+    private transient DecoderReplay replay;
+    private transient FrameEmitter emitter;
     private transient Map<String, DroneDecoder> decoders;
     private transient DeadLetters deadLetterFactory;
-    private transient AnalysisCounter framesDecoded;
     private transient AnalysisCounter packetsDropped;
     private transient AnalysisCounter deadLetters;
-    private transient AnalysisCounter corruptFrames;
     private transient AnalysisCounter sessionsEnded;
     private transient Counter drainFailures;
     private transient LogRateLimiter dropLog;
-    private transient LogRateLimiter corruptLog;
     private transient LogRateLimiter deadLetterLog;
 
     DecodeFunction(AnalysisConfig config) {
@@ -65,42 +79,48 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("drone-decode-state", TypeInformation.of(DroneDecodeState.class)));
+        retention = GopRetention.register(getRuntimeContext(), config);
+        replay = new DecoderReplay(config, retention, getRuntimeContext());
+        emitter = new FrameEmitter(getRuntimeContext(), retention);
         decoders = new HashMap<>();
         deadLetterFactory = new DeadLetters();
-        framesDecoded = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.FRAMES_DECODED);
         packetsDropped = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.PACKETS_DROPPED);
         deadLetters = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.DEAD_LETTERS);
-        corruptFrames = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.CORRUPT_FRAMES);
         sessionsEnded = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.SESSIONS_ENDED);
         drainFailures = getRuntimeContext().getMetricGroup().counter("decoderDrainFailures");
         dropLog = new LogRateLimiter();
-        corruptLog = new LogRateLimiter();
         deadLetterLog = new LogRateLimiter();
     }
 
     @Override
     public void processElement(PacketOrDeadLetter record, Context ctx, Collector<DecodedVideoFrame> out)
             throws Exception {
+        DroneDecodeState drone = currentState();
+        retention.load();
+        process(ctx, record, drone, out);
+        state.update(drone);
+        retention.save();
+    }
+
+    private void process(Context ctx, PacketOrDeadLetter record, DroneDecodeState drone,
+            Collector<DecodedVideoFrame> out) throws Exception {
         VideoPacket packet = record.packet();
         String droneId = ctx.getCurrentKey();
-        DroneDecodeState drone = currentState();
         if (!packet.getSessionId().equals(drone.sessionId)) {
-            startSession(droneId, drone, packet, out);
-        } else if (!inSequence(droneId, drone, packet, out)) {
-            state.update(drone);
+            startSession(droneId, drone, packet, ctx.timerService(), out);
+        } else if (!inSequence(droneId, drone, packet, ctx.timerService(), out)) {
             return;
         }
         drone.nextSequence = packet.getSequence() + 1;
 
         if (packet.getEndOfStream()) {
-            endSession(droneId, drone, out);
+            endSession(droneId, drone, ctx.timerService(), out);
         } else if (drone.sessionRejected()) {
             sendDeadLetter(ctx, record, drone, drone.rejectedErrorType,
                     "Session " + drone.sessionId + " was rejected: " + drone.rejectedReason);
         } else {
             decodePacket(ctx, record, drone, out);
         }
-        state.update(drone);
     }
 
     @Override
@@ -118,11 +138,15 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
             decoder.idleTimer(next);
             return;
         }
-        LOG.info("Drone {} sent no video for {}; freeing its decoder", droneId, config.decoderIdleTimeout());
+        LOG.info("Drone {} sent no video for {}; draining and freeing its decoder", droneId,
+                config.decoderIdleTimeout());
         DroneDecodeState drone = currentState();
+        retention.load();
         closeDecoder(droneId, drone, out);
-        drone.awaitingKeyframe = true;
+        // The retained units stay, so that the drone's next access unit rebuilds the decoder.
+        retention.decoderDrainedAndFreed();
         state.update(drone);
+        retention.save();
     }
 
     @Override
@@ -131,7 +155,8 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
             return;
         }
         if (!decoders.isEmpty()) {
-            LOG.info("Freeing the decoders of {} drones; frames still buffered in them are not emitted", decoders.size());
+            LOG.info("Freeing the decoders of {} drones; the frames still inside them are emitted only if the job"
+                    + " restores and rebuilds the decoders from their retained GOPs", decoders.size());
         }
         decoders.values().forEach(DroneDecoder::close);
         decoders.clear();
@@ -142,21 +167,23 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
         return drone != null ? drone : new DroneDecodeState();
     }
 
-    private void startSession(String droneId, DroneDecodeState drone, VideoPacket packet,
-            Collector<DecodedVideoFrame> out) {
+    private void startSession(String droneId, DroneDecodeState drone, VideoPacket packet, TimerService timers,
+            Collector<DecodedVideoFrame> out) throws Exception {
         if (drone.sessionId != null && !drone.sessionEnded) {
             LOG.warn("Drone {} started session {} at sequence {} before session {} ended; draining the old decoder",
                     droneId, packet.getSessionId(), packet.getSequence(), drone.sessionId);
         } else {
             LOG.info("Drone {} started session {} at sequence {}", droneId, packet.getSessionId(), packet.getSequence());
         }
+        rebuildToDrain(droneId, drone, timers, out);
         closeDecoder(droneId, drone, out);
+        retention.clear();
         drone.startSession(packet.getSessionId(), packet.getSequence());
     }
 
     /** Returns whether the packet should be processed; drops duplicates and late packets. */
-    private boolean inSequence(String droneId, DroneDecodeState drone, VideoPacket packet,
-            Collector<DecodedVideoFrame> out) {
+    private boolean inSequence(String droneId, DroneDecodeState drone, VideoPacket packet, TimerService timers,
+            Collector<DecodedVideoFrame> out) throws Exception {
         long sequence = packet.getSequence();
         if (drone.sessionEnded) {
             drop(droneId, drone, packet, "it follows the end of its session");
@@ -175,24 +202,25 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
                         droneId, drone.sessionId, drone.nextSequence, sequence, suppressed);
             }
             drone.awaitingKeyframe = true;
+            rebuildToDrain(droneId, drone, timers, out);
             DroneDecoder decoder = decoders.get(droneId);
             if (decoder != null) {
-                emit(droneId, decoder, drain(droneId, decoder), drone, out);
+                emitter.emit(droneId, decoder, drain(droneId, decoder), drone, out);
             }
+            retention.decoderFlushed();
         }
         return true;
     }
 
     private void decodePacket(Context ctx, PacketOrDeadLetter record, DroneDecodeState drone,
-            Collector<DecodedVideoFrame> out) {
+            Collector<DecodedVideoFrame> out) throws Exception {
         VideoPacket packet = record.packet();
         String droneId = packet.getDroneId();
-        DroneDecoder decoder = decoders.get(droneId);
+        DroneDecoder decoder = liveDecoder(droneId, drone, ctx.timerService(), out);
         if (!packet.getKeyframe() && (drone.awaitingKeyframe || decoder == null)) {
+            drop(droneId, drone, packet, drone.awaitingKeyframe ? "the decoder waits for a keyframe"
+                    : "no decoder is open, and the retained GOP could not rebuild one");
             drone.awaitingKeyframe = true;
-            drop(droneId, drone, packet, decoder == null
-                    ? "no decoder is open (first packets of the job, after a restore or an idle period)"
-                    : "the decoder waits for a keyframe");
             return;
         }
         if (packet.getKeyframe()) {
@@ -204,11 +232,14 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
         }
 
         Long publishedAtMicros = record.timestampMillis() >= 0 ? record.timestampMillis() * 1000 : null;
-        decoder.sent(packet.getPtsMicros(), new FrameOrigin(packet.getSessionId(), packet.getSequence(),
-                epochMicros(packet.getCaptureTimeMicros()), publishedAtMicros));
-        List<DecodedFrame> frames;
+        FrameOrigin origin = new FrameOrigin(packet.getSessionId(), packet.getSequence(),
+                epochMicros(packet.getCaptureTimeMicros()), publishedAtMicros);
+        RetainedAccessUnit unit = RetainedAccessUnit.of(packet, origin);
+        retention.retain(droneId, drone.sessionId, unit);
+        decoder.sent(packet.getPtsMicros(), origin);
+        List<DecodedFrame> decoded;
         try {
-            frames = decoder.decoder().decode(bytes(packet.getAccessUnit()), packet.getPtsMicros(), packet.getDtsMicros());
+            decoded = decoder.decoder().decode(unit.accessUnit(), packet.getPtsMicros(), packet.getDtsMicros());
         } catch (InvalidAccessUnitException e) {
             drone.awaitingKeyframe = true;
             sendDeadLetter(ctx, record, drone, e.errorType(), e.getMessage());
@@ -218,41 +249,69 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
             decoders.remove(droneId).close();
             return;
         }
-        emit(droneId, decoder, frames, drone, out);
-        long now = ctx.timerService().currentProcessingTime();
+        emitter.emit(droneId, decoder, decoded, drone, out);
+        scheduleIdleCheck(ctx.timerService(), decoder);
+    }
+
+    /** Marks the decoder as used now and starts its idle timer unless one is running. */
+    private void scheduleIdleCheck(TimerService timers, DroneDecoder decoder) {
+        long now = timers.currentProcessingTime();
         decoder.used(now);
         if (decoder.idleTimerMillis() == NO_TIMER) {
             long timer = now + config.decoderIdleTimeout().toMillis();
-            ctx.timerService().registerProcessingTimeTimer(timer);
+            timers.registerProcessingTimeTimer(timer);
             decoder.idleTimer(timer);
+        }
+    }
+
+    /**
+     * Returns the drone's decoder. If there is none, after a restore or an idle timeout, rebuilds it
+     * from the retained GOP when that GOP can be replayed. Returns null otherwise.
+     */
+    private DroneDecoder liveDecoder(String droneId, DroneDecodeState drone, TimerService timers,
+            Collector<DecodedVideoFrame> out) throws Exception {
+        DroneDecoder decoder = decoders.get(droneId);
+        if (decoder != null) {
+            return decoder;
+        }
+        decoder = replay.rebuild(droneId, drone.sessionId,
+                (rebuilt, returned) -> emitter.emit(droneId, rebuilt, returned, drone, out));
+        if (decoder == null) {
+            return null;
+        }
+        decoders.put(droneId, decoder);
+        scheduleIdleCheck(timers, decoder);
+        return decoder;
+    }
+
+    /** Rebuilds a missing decoder that may still hold frames not yet returned, so that draining it returns them. */
+    private void rebuildToDrain(String droneId, DroneDecodeState drone, TimerService timers,
+            Collector<DecodedVideoFrame> out) throws Exception {
+        if (!decoders.containsKey(droneId) && retention.state().decoderMayHoldFrames) {
+            liveDecoder(droneId, drone, timers, out);
         }
     }
 
     /** Returns the open decoder for the keyframe's stream parameters, or null if the session is rejected. */
     private DroneDecoder decoderFor(Context ctx, PacketOrDeadLetter record, DroneDecodeState drone,
-            Collector<DecodedVideoFrame> out) {
+            Collector<DecodedVideoFrame> out) throws Exception {
         VideoPacket packet = record.packet();
         String droneId = packet.getDroneId();
-        byte[] codecConfig = packet.getCodecConfig() == null ? null : bytes(packet.getCodecConfig());
+        StreamParameters parameters = StreamParameters.of(packet);
         DroneDecoder current = decoders.get(droneId);
-        if (current != null && current.matches(packet.getCodec(), codecConfig, packet.getWidth(), packet.getHeight())) {
+        if (current != null && current.matches(parameters)) {
             return current;
         }
         if (current != null) {
             LOG.info("Drone {} session {}: the stream parameters changed at sequence {}; reopening the decoder",
                     droneId, drone.sessionId, packet.getSequence());
             closeDecoder(droneId, drone, out);
+            retention.clear();
         }
         try {
-            PacketDecoder decoder = PacketDecoder.builder(packet.getCodec())
-                    .extradata(codecConfig)
-                    .declaredSize(packet.getWidth(), packet.getHeight())
-                    .maxFrameSize(config.maxFrameWidth(), config.maxFrameHeight())
-                    .artefactCheck(config.artefactCheck())
-                    .open();
-            DroneDecoder opened = new DroneDecoder(decoder, packet.getCodec(), codecConfig, packet.getWidth(),
-                    packet.getHeight());
+            DroneDecoder opened = DroneDecoder.open(parameters, config);
             decoders.put(droneId, opened);
+            retention.decoderOpened(parameters);
             LOG.info("Drone {} session {}: opened a {} decoder for {}x{} frames", droneId, drone.sessionId,
                     packet.getCodec(), packet.getWidth(), packet.getHeight());
             return opened;
@@ -270,13 +329,17 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
             VideoDecodingException cause) {
         drone.rejectedErrorType = cause.errorType();
         drone.rejectedReason = cause.getMessage();
+        retention.clear();
         LOG.warn("Drone {} session {} rejected at sequence {} (offset {}); its records go to the dead-letter output: {}",
                 record.droneId(), drone.sessionId, record.packet().getSequence(), record.offset(), cause.getMessage());
         sendDeadLetter(ctx, record, drone, cause.errorType(), cause.getMessage());
     }
 
-    private void endSession(String droneId, DroneDecodeState drone, Collector<DecodedVideoFrame> out) {
+    private void endSession(String droneId, DroneDecodeState drone, TimerService timers,
+            Collector<DecodedVideoFrame> out) throws Exception {
+        rebuildToDrain(droneId, drone, timers, out);
         closeDecoder(droneId, drone, out);
+        retention.clear();
         drone.sessionEnded = true;
         drone.awaitingKeyframe = true;
         sessionsEnded.inc();
@@ -286,13 +349,14 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
     }
 
     /** Drains and frees the drone's decoder, if it has one, emitting the frames still inside it. */
-    private void closeDecoder(String droneId, DroneDecodeState drone, Collector<DecodedVideoFrame> out) {
+    private void closeDecoder(String droneId, DroneDecodeState drone, Collector<DecodedVideoFrame> out)
+            throws Exception {
         DroneDecoder decoder = decoders.remove(droneId);
         if (decoder == null) {
             return;
         }
         try {
-            emit(droneId, decoder, drain(droneId, decoder), drone, out);
+            emitter.emit(droneId, decoder, drain(droneId, decoder), drone, out);
         } finally {
             decoder.close();
         }
@@ -306,28 +370,6 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
             LOG.warn("Drone {}: draining the decoder failed, so its buffered frames are lost: {}", droneId,
                     e.getMessage());
             return List.of();
-        }
-    }
-
-    private void emit(String droneId, DroneDecoder decoder, List<DecodedFrame> frames, DroneDecodeState drone,
-            Collector<DecodedVideoFrame> out) {
-        for (DecodedFrame frame : frames) {
-            framesDecoded.inc();
-            drone.framesDecoded++;
-            FrameOrigin origin = decoder.originOf(frame.ptsMicros());
-            if (frame.corrupt()) {
-                corruptFrames.inc();
-                drone.corruptFrames++;
-                long suppressed = corruptLog.tryAcquire();
-                if (suppressed >= 0) {
-                    LOG.warn("Drone {} session {}: frame at PTS {} us (sequence {}) is damaged ({}), not analysed"
-                            + " ({} similar messages suppressed)", droneId, origin.sessionId(), frame.ptsMicros(),
-                            origin.sequence(), frame.integrity(), suppressed);
-                }
-                continue;
-            }
-            out.collect(new DecodedVideoFrame(droneId, origin.sessionId(), origin.sequence(), frame.ptsMicros(),
-                    origin.captureTimeMicros(), origin.publishedAtMicros(), frame.image()));
         }
     }
 

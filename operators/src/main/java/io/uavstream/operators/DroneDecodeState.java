@@ -3,8 +3,12 @@ package io.uavstream.operators;
 import org.apache.flink.annotation.Internal;
 
 /**
- * Keyed state of {@link DecodeFunction} for one drone. Public with public fields only because
- * Flink's POJO serializer requires it, which keeps the state evolvable; not part of the API.
+ * Keyed state of {@link DecodeFunction} for one drone: session, sequence and counters, a few dozen
+ * bytes. The access units retained to rebuild the drone's decoder after a restore, about one GOP of
+ * compressed video, are kept apart by {@link GopRetention}, with serializers of their own.
+ *
+ * <p>Public with public fields only because Flink's POJO serializer requires it, which keeps the
+ * state evolvable; not part of the API.
  */
 @Internal
 public final class DroneDecodeState {
@@ -18,7 +22,10 @@ public final class DroneDecodeState {
     /** Whether the session's end-of-stream marker was processed. */
     public boolean sessionEnded;
 
-    /** Whether access units are dropped until the next keyframe. */
+    /**
+     * Whether access units are dropped until the next keyframe: at the start of a session, after a
+     * sequence gap or a rejected access unit, and when a missing decoder cannot be rebuilt.
+     */
     public boolean awaitingKeyframe = true;
 
     /** Error type for which the decoder rejected the whole session, or null. */

@@ -20,6 +20,8 @@ class AnalysisConfigTest {
         assertThat(config.maxFrameAge()).isEqualTo(AnalysisConfig.DEFAULT_MAX_FRAME_AGE);
         assertThat(config.decoderIdleTimeout()).isEqualTo(AnalysisConfig.DEFAULT_DECODER_IDLE_TIMEOUT);
         assertThat(config.artefactCheck()).isTrue();
+        assertThat(config.maxRetainedGopAccessUnits()).isEqualTo(600);
+        assertThat(config.maxRetainedGopBytes()).isEqualTo(32L * 1024 * 1024);
     }
 
     @Test
@@ -38,6 +40,9 @@ class AnalysisConfigTest {
         assertRejected(AnalysisConfig.builder().decoderIdleTimeout(Duration.ofSeconds(-1)), "decoderIdleTimeout");
         assertRejected(AnalysisConfig.builder().maxFrameWidth(0), "maxFrameWidth and maxFrameHeight");
         assertRejected(AnalysisConfig.builder().maxFrameHeight(-2), "maxFrameWidth and maxFrameHeight");
+        assertRejected(AnalysisConfig.builder().maxRetainedGopAccessUnits(0),
+                "maxRetainedGopAccessUnits must be at least 1, got 0");
+        assertRejected(AnalysisConfig.builder().maxRetainedGopBytes(0), "maxRetainedGopBytes must be at least 1, got 0");
     }
 
     private static void assertRejected(AnalysisConfig.Builder builder, String message) {
