@@ -25,7 +25,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,11 +92,6 @@ class ExactlyOnceRestartTest {
         assertThat(fileSequences).containsExactlyElementsOf(everyFrame);
     }
 
-    // TODO: enable once the decode operator restores what it held outside Flink state at the
-    // checkpoint: the access units since the last keyframe and the frame held by the artefact check.
-    @Disabled("After a restore the decode operator drops access units until the next keyframe and"
-            + " loses the frame held by the artefact check, so frames after the restored checkpoint"
-            + " are missing")
     @Test
     void restartWithDefaultAnalysisKeepsEveryFrame() throws Exception {
         PipelineHarness harness = new PipelineHarness(kafka, "e2e-restart-default");
