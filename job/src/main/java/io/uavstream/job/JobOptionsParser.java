@@ -62,7 +62,7 @@ final class JobOptionsParser {
                     + " pixels. Default: " + PacketDecoder.DEFAULT_MAX_FRAME_WIDTH + "x"
                     + PacketDecoder.DEFAULT_MAX_FRAME_HEIGHT + ".", JobOptionsParser::applyFrameSize),
             Option.text("decoder-idle-timeout", "DURATION", "Time without packets after which a"
-                    + " drone's decoder is closed. Default: "
+                    + " drone's decoder is closed; its next packet rebuilds it from the retained GOP. Default: "
                     + TimeUtils.formatWithHighestUnit(AnalysisConfig.DEFAULT_DECODER_IDLE_TIMEOUT) + ".",
                     (b, v) -> b.decoderIdleTimeout(duration(v))),
             Option.flag("artefact-check", "Check decoded frames for damage that FFmpeg does not"

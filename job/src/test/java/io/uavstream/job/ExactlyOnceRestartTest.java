@@ -63,13 +63,11 @@ class ExactlyOnceRestartTest {
     void restartKeepsOneRecordPerFrame() throws Exception {
         PipelineHarness harness = new PipelineHarness(kafka, "e2e-restart");
         Path model = TinyModels.yolox(Files.createDirectories(directory.resolve("model")));
-        // Every access unit is a keyframe. After a restore the decoder drops access units until the
-        // next keyframe, so with longer GOPs the frames between the restored offset and the next
-        // keyframe would be missing for a reason that has nothing to do with the sinks.
+        // Every access unit is a keyframe and the artefact check is off, so this test exercises the
+        // sinks' transactions alone. restartWithDefaultAnalysisKeepsEveryFrame covers rebuilding
+        // the decoder from the retained GOP with default settings.
         harness.ingest(DRONE, PipelineHarness.syntheticClip(directory, "clip.ts", 1));
         Path output = directory.resolve("out");
-        // The artefact check delays each frame until the next one arrives, and the delayed frame is
-        // not in Flink state, so a restore would lose it.
         JobOptions options = harness.options(model)
                 .outputDirectory(output.toString())
                 .artefactCheck(false)
