@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class SimulationConfig {
 
     /** Default frame rate in frames per second. */
-    public static final int DEFAULT_FPS = 15;
+    public static final int DEFAULT_FPS = 10;
     /** Default frame width and height in pixels. */
     public static final int DEFAULT_WIDTH = 640;
     public static final int DEFAULT_HEIGHT = 480;
@@ -271,7 +271,7 @@ public final class SimulationConfig {
             return this;
         }
 
-        /** Sets the frame rate, 1 to 60 frames per second; 15 by default. */
+        /** Sets the frame rate, 1 to 60 frames per second; 10 by default. */
         public Builder fps(int fps) {
             requireRange("fps", fps, 1, 60);
             this.fps = fps;

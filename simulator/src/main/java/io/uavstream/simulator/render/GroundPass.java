@@ -49,6 +49,8 @@ final class GroundPass {
     private final float[] levelHeights;
     /** Heights of the tested planes, highest first. */
     private final float[] planeHeights;
+    /** Per elevation level, the index of the plane at that level's height. */
+    private final int[] planeIndexAtOrBelow;
     private final float texelsPerMetre;
     private final float minCoordinate;
     private final float detailPerTexel;
@@ -81,9 +83,56 @@ final class GroundPass {
         for (int m = 0; m < planes; m++) {
             planeHeights[m] = (planes - m) * ElevationLevels.PLANE_SPACING;
         }
+        this.planeIndexAtOrBelow = new int[levelHeights.length];
+        for (int level = 1; level < levelHeights.length; level++) {
+            planeIndexAtOrBelow[level] = planes - Math.round(levelHeights[level] / ElevationLevels.PLANE_SPACING);
+        }
         this.texelsPerMetre = (float) (1 / Scene.TEXEL_METRES);
         this.minCoordinate = (float) scene.minCoordinate();
         this.detailPerTexel = (float) (Scene.TEXEL_METRES / DetailTexture.TEXEL_METRES);
+    }
+
+    /** Side in pixels of the screen tiles whose rays are checked together for raised bodies. */
+    private static final int TILE = 16;
+
+    /** The camera of one frame in texel units, with the plane offsets derived from it. */
+    private final class View {
+        final float xx;
+        final float xy;
+        final float xz;
+        final float yx;
+        final float yy;
+        final float yz;
+        final float zx;
+        final float zy;
+        final float zz;
+        final float camX;
+        final float camY;
+        final float camZ;
+        final float focal;
+        final float[] planeFraction = new float[planeHeights.length];
+        final float maxShift;
+
+        View(Camera camera) {
+            Rotation r = camera.cameraToWorld();
+            xx = (float) r.element(0, 0);
+            xy = (float) r.element(1, 0);
+            xz = (float) r.element(2, 0);
+            yx = (float) r.element(0, 1);
+            yy = (float) r.element(1, 1);
+            yz = (float) r.element(2, 1);
+            zx = (float) r.element(0, 2);
+            zy = (float) r.element(1, 2);
+            zz = (float) r.element(2, 2);
+            camX = (float) ((camera.position().x() - minCoordinate) * texelsPerMetre);
+            camY = (float) ((camera.position().y() - minCoordinate) * texelsPerMetre);
+            camZ = (float) (camera.position().z() * texelsPerMetre);
+            focal = (float) camera.intrinsics().fx();
+            for (int m = 0; m < planeHeights.length; m++) {
+                planeFraction[m] = Math.min(0.999f, planeHeights[m] * texelsPerMetre / camZ);
+            }
+            maxShift = planeFraction[0];
+        }
     }
 
     /**
@@ -91,60 +140,119 @@ final class GroundPass {
      * 0xRRGGBB per pixel) and sets {@code raised[p]} to 1 where a raised top covers the pixel.
      */
     void render(Camera camera, RayTable rays, int width, int fromRow, int toRow, int[] rgb, byte[] raised) {
-        Rotation r = camera.cameraToWorld();
-        float xx = (float) r.element(0, 0);
-        float xy = (float) r.element(1, 0);
-        float xz = (float) r.element(2, 0);
-        float yx = (float) r.element(0, 1);
-        float yy = (float) r.element(1, 1);
-        float yz = (float) r.element(2, 1);
-        float zx = (float) r.element(0, 2);
-        float zy = (float) r.element(1, 2);
-        float zz = (float) r.element(2, 2);
-        float camX = (float) ((camera.position().x() - minCoordinate) * texelsPerMetre);
-        float camY = (float) ((camera.position().y() - minCoordinate) * texelsPerMetre);
-        float camZ = (float) (camera.position().z() * texelsPerMetre);
-        float focal = (float) camera.intrinsics().fx();
-        float[] planeFraction = new float[planeHeights.length];
-        for (int m = 0; m < planeHeights.length; m++) {
-            planeFraction[m] = Math.min(0.999f, planeHeights[m] * texelsPerMetre / camZ);
-        }
-        float maxShift = planeFraction[0];
+        View view = new View(camera);
         float[] rowX = new float[width];
         float[] rowY = new float[width];
+        int tiles = (width + TILE - 1) / TILE;
+        boolean[] tileMayBeRaised = new boolean[tiles];
 
         for (int v = fromRow; v < toRow; v++) {
+            if ((v - fromRow) % TILE == 0) {
+                int lastRow = Math.min(toRow, v + TILE) - 1;
+                for (int tile = 0; tile < tiles; tile++) {
+                    tileMayBeRaised[tile] = tileMayBeRaised(view, rays, tile * TILE, Math.min(width, (tile + 1) * TILE) - 1, v, lastRow);
+                }
+            }
             rays.row(v, rowX, rowY);
             int out = v * width;
             for (int u = 0; u < width; u++, out++) {
                 float nx = rowX[u];
                 float ny = rowY[u];
-                float dx = nx * xx + ny * yx + zx;
-                float dy = nx * xy + ny * yy + zy;
-                float dz = nx * xz + ny * yz + zz;
+                float dx = nx * view.xx + ny * view.yx + view.zx;
+                float dy = nx * view.xy + ny * view.yy + view.zy;
+                float dz = nx * view.xz + ny * view.yz + view.zz;
                 raised[out] = 0;
                 if (dz > -0.02f) {
                     rgb[out] = SKY;
                     continue;
                 }
                 float inverse = 1 / dz;
-                float gx = camX - camZ * dx * inverse;
-                float gy = camY - camZ * dy * inverse;
+                float gx = view.camX - view.camZ * dx * inverse;
+                float gy = view.camY - view.camZ * dy * inverse;
                 // Footprint of the pixel on the ground along its longer axis, in level-0 texels.
-                float footprint = camZ * (dx * dx + dy * dy + dz * dz) * inverse * inverse / focal;
-
-                float toCameraX = camX - gx;
-                float toCameraY = camY - gy;
-                int coarseCell = coarseIndex(gx, gy);
-                boolean mayHitRaised = coarse[coarseCell] != 0
-                        || maxShift * maxShift * (toCameraX * toCameraX + toCameraY * toCameraY)
-                                > Scene.COARSE_CELL_TEXELS * Scene.COARSE_CELL_TEXELS;
-                int color = mayHitRaised
-                        ? raisedColor(gx, gy, toCameraX, toCameraY, footprint, planeFraction, raised, out)
+                float footprint = view.camZ * (dx * dx + dy * dy + dz * dz) * inverse * inverse / view.focal;
+                if (!tileMayBeRaised[u / TILE]) {
+                    rgb[out] = sample(gx, gy, footprint);
+                    continue;
+                }
+                float toCameraX = view.camX - gx;
+                float toCameraY = view.camY - gy;
+                int firstPlane = firstPlane(gx, gy, toCameraX * view.maxShift, toCameraY * view.maxShift);
+                rgb[out] = firstPlane < planeHeights.length
+                        ? raisedColor(gx, gy, toCameraX, toCameraY, footprint, view.planeFraction, firstPlane, raised, out)
                         : sample(gx, gy, footprint);
-                rgb[out] = color;
             }
         }
+    }
+
+    /**
+     * Returns whether any pixel of the tile (columns u0 to u1, rows v0 to v1) may see a raised body.
+     * The rays of the tile meet the ground inside the quadrilateral of its corner rays (a projective
+     * map keeps straight lines), and the highest plane inside that quadrilateral moved towards the
+     * camera; the coarse cells under the bounding box of both must all be flat. Lens distortion
+     * bends the tile's edges by far less than the one coarse cell of margin.
+     */
+    private boolean tileMayBeRaised(View view, RayTable rays, int u0, int u1, int v0, int v1) {
+        float minX = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
+        int[] us = {u0, u1, u0, u1};
+        int[] vs = {v0, v0, v1, v1};
+        for (int k = 0; k < 4; k++) {
+            float nx = rays.x(us[k], vs[k]);
+            float ny = rays.y(us[k], vs[k]);
+            float dx = nx * view.xx + ny * view.yx + view.zx;
+            float dy = nx * view.xy + ny * view.yy + view.zy;
+            float dz = nx * view.xz + ny * view.yz + view.zz;
+            if (dz > -0.02f) {
+                return true;
+            }
+            float gx = view.camX - view.camZ * dx / dz;
+            float gy = view.camY - view.camZ * dy / dz;
+            float topX = gx + view.maxShift * (view.camX - gx);
+            float topY = gy + view.maxShift * (view.camY - gy);
+            minX = Math.min(minX, Math.min(gx, topX));
+            maxX = Math.max(maxX, Math.max(gx, topX));
+            minY = Math.min(minY, Math.min(gy, topY));
+            maxY = Math.max(maxY, Math.max(gy, topY));
+        }
+        int cells = 1 << coarseLog2;
+        int firstI = floor(minX) >> coarseShift;
+        int lastI = floor(maxX) >> coarseShift;
+        int firstJ = floor(minY) >> coarseShift;
+        int lastJ = floor(maxY) >> coarseShift;
+        if (lastI - firstI >= cells || lastJ - firstJ >= cells) {
+            return true;
+        }
+        for (int j = firstJ; j <= lastJ; j++) {
+            int row = (j & (cells - 1)) << coarseLog2;
+            for (int i = firstI; i <= lastI; i++) {
+                if (coarse[row | (i & (cells - 1))] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the first plane (index into {@link #planeHeights}) that can meet a raised body along the
+     * ray's ground segment from (gx, gy) to (gx + segmentX, gy + segmentY), the points below the
+     * highest plane. The highest level of coarse cells sampled along the segment bounds it: each
+     * coarse cell holds the maximum of its 3x3 neighbourhood, so a sample covers every point within
+     * one cell side of it, and samples less than two cell sides apart cover the whole segment.
+     * Returns the plane count when no raised texel is near the segment.
+     */
+    private int firstPlane(float gx, float gy, float segmentX, float segmentY) {
+        float length = Math.abs(segmentX) + Math.abs(segmentY);
+        int steps = 1 + (int) (length / (2 * Scene.COARSE_CELL_TEXELS));
+        int highest = 0;
+        for (int k = 0; k <= steps; k++) {
+            float t = (float) k / steps;
+            highest = Math.max(highest, coarse[coarseIndex(gx + t * segmentX, gy + t * segmentY)]);
+        }
+        return highest == 0 ? planeHeights.length : planeIndexAtOrBelow[highest];
     }
 
     /**
@@ -153,8 +261,8 @@ final class GroundPass {
      * which would hide any object on the ground along the ray.
      */
     private int raisedColor(float gx, float gy, float toCameraX, float toCameraY, float footprint,
-            float[] planeFraction, byte[] raised, int out) {
-        for (int m = 0; m < planeHeights.length; m++) {
+            float[] planeFraction, int firstPlane, byte[] raised, int out) {
+        for (int m = firstPlane; m < planeHeights.length; m++) {
             float qx = gx + planeFraction[m] * toCameraX;
             float qy = gy + planeFraction[m] * toCameraY;
             int texel = elevation[texelIndex(qx, qy)];
@@ -196,15 +304,21 @@ final class GroundPass {
     }
 
     private int texelIndex(float x, float y) {
-        int i = (int) Math.floor(x) & mapMask;
-        int j = (int) Math.floor(y) & mapMask;
+        int i = floor(x) & mapMask;
+        int j = floor(y) & mapMask;
         return (j << mapLog2) | i;
     }
 
     private int coarseIndex(float x, float y) {
-        int i = ((int) Math.floor(x) & mapMask) >> coarseShift;
-        int j = ((int) Math.floor(y) & mapMask) >> coarseShift;
+        int i = (floor(x) & mapMask) >> coarseShift;
+        int j = (floor(y) & mapMask) >> coarseShift;
         return (j << coarseLog2) | i;
+    }
+
+    /** Rounds towards negative infinity without the conversion to double that {@link Math#floor} costs. */
+    static int floor(float value) {
+        int truncated = (int) value;
+        return value < truncated ? truncated - 1 : truncated;
     }
 
     /** Samples the lit colour at level-0 texel coordinates (x, y) for a pixel covering {@code footprint} texels. */
@@ -216,12 +330,12 @@ final class GroundPass {
         float scale = 1f / (1 << level);
         float s = x * scale - 0.5f;
         float t = y * scale - 0.5f;
-        float fs = (float) Math.floor(s);
-        float ft = (float) Math.floor(t);
+        int fs = floor(s);
+        int ft = floor(t);
         int weightS = (int) ((s - fs) * 256);
         int weightT = (int) ((t - ft) * 256);
-        int i0 = (int) fs & mask;
-        int j0 = (int) ft & mask;
+        int i0 = fs & mask;
+        int j0 = ft & mask;
         int i1 = (i0 + 1) & mask;
         int j1 = (j0 + 1) & mask;
         int top = lerp(texels[(j0 << log2) | i0], texels[(j0 << log2) | i1], weightS);
@@ -255,8 +369,8 @@ final class GroundPass {
         }
         int log2 = DetailTexture.LOG2_SIZE - level;
         int mask = (1 << log2) - 1;
-        int i = ((int) Math.floor(u) >> level) & mask;
-        int j = ((int) Math.floor(v) >> level) & mask;
+        int i = (floor(u) >> level) & mask;
+        int j = (floor(v) >> level) & mask;
         return detailLevels[level][(j << log2) | i];
     }
 

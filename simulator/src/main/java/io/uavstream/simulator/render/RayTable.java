@@ -43,6 +43,16 @@ final class RayTable {
         }
     }
 
+    /** Returns the normalized x of the centre of pixel (u, v). */
+    float x(int u, int v) {
+        return separable ? xs[u] : xs[v * width + u];
+    }
+
+    /** Returns the normalized y of the centre of pixel (u, v). */
+    float y(int u, int v) {
+        return separable ? ys[v] : ys[v * width + u];
+    }
+
     /** Copies the normalized coordinates of row {@code v} into {@code rowX} and {@code rowY}. */
     void row(int v, float[] rowX, float[] rowY) {
         if (separable) {
