@@ -3,7 +3,7 @@ package io.uavstream.simulator;
 import java.nio.file.Path;
 
 /**
- * What one drone's flight produced.
+ * Outputs of one drone's flight.
  *
  * @param plan the drone's settings
  * @param directory the drone's output directory

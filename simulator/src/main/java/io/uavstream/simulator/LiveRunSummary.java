@@ -4,8 +4,8 @@ import io.uavstream.ingest.IngestResult;
 import java.util.Map;
 
 /**
- * What a live run produced: the rendered flights and, per drone ID, the result of publishing its
- * video to Kafka.
+ * Outputs of a live run: the rendered flights and, per drone ID, the result of publishing its video
+ * to Kafka.
  */
 public record LiveRunSummary(SimulationSummary rendering, Map<String, IngestResult> publishing) {
 

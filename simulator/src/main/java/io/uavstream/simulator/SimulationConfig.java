@@ -204,7 +204,7 @@ public final class SimulationConfig {
         return threads;
     }
 
-    /** About 0.1 bits per pixel: drone downlinks stream 720p30 at 2 to 8 Mbit/s, so compression artefacts show. */
+    /** Returns about 0.1 bits per pixel, low enough that H.264 compression artefacts show. */
     static int defaultBitrate(int width, int height, int fps) {
         return (int) Math.max(100_000, Math.min(Integer.MAX_VALUE, (long) width * height * fps / 10));
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a run produced.
+ * Outputs of a run.
  *
  * @param outputDirectory the run's root directory
  * @param seed the run's seed

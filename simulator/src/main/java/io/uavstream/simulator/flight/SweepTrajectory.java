@@ -67,6 +67,7 @@ public final class SweepTrajectory implements Trajectory {
         int nextLine = lineIndex(piece + 1);
         double direction = (piece % 2 == 0) ? 1 : -1;
         double offset = (line - (lines - 1) / 2.0) * spacing;
+
         double x;
         double y;
         double vx;
@@ -96,6 +97,7 @@ public final class SweepTrajectory implements Trajectory {
             ax = centripetal * (cx - x) / radius;
             ay = centripetal * (cy - y) / radius;
         }
+
         double heading = Math.toDegrees(Math.atan2(vx, vy));
         return new NominalState(new Vec3(x, y, altitude), new Vec3(vx, vy, 0), new Vec3(ax, ay, 0), heading, heading, tiltDegrees);
     }

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * GOP, one encoder thread. With one thread the output bytes depend only on the input frames.
  *
  * <p>The recorder and its frame buffer are the native resources; both are released by {@link #close()}.
+ *
+ * <p>TODO: mux MISB ST 0601 KLV metadata as a data stream. FFmpegFrameRecorder has no data streams,
+ * so this needs a libavformat muxer of its own; telemetry.csv has the same values meanwhile.
  */
 public final class VideoEncoder implements AutoCloseable {
 

@@ -20,9 +20,9 @@ import io.uavstream.simulator.scene.Scene;
  * top. Where it lies inside a taller body, the ray entered through a side: walls of built bodies
  * are drawn in their roof's average colour with darker window rows per plane, canopy sides in the
  * darkened canopy colour. Thin slabs (bridge decks) have no sides; the ground below them is drawn
- * in their shade. NOTE: sides are only tested at the planes and at the ground, so a ray that
- * crosses the corner of a body between two planes and reaches the ground behind it shows that
- * ground; edges of sides therefore step every 2.5 m of height.
+ * in their shade. NOTE: sides are only tested at the planes and at the ground. A ray that crosses
+ * the corner of a body between two planes and reaches the ground behind it shows that ground, so
+ * the edges of sides step every 2.5 m of height.
  *
  * <p>Instances are immutable and may render disjoint row ranges from several threads.
  */
@@ -187,16 +187,18 @@ final class GroundPass {
 
     /**
      * Returns whether any pixel of the tile (columns u0 to u1, rows v0 to v1) may see a raised body.
-     * The rays of the tile meet the ground inside the quadrilateral of its corner rays (a projective
-     * map keeps straight lines), and the highest plane inside that quadrilateral moved towards the
-     * camera; the coarse cells under the bounding box of both must all be flat. Lens distortion
-     * bends the tile's edges by far less than the one coarse cell of margin.
+     * Because a projective map keeps straight lines, the rays of the tile meet the ground inside the
+     * quadrilateral of its corner rays, and the highest plane inside that quadrilateral moved
+     * towards the camera. The tile is flat when every coarse cell under the bounding box of both
+     * quadrilaterals is flat. Lens distortion bends the tile's edges by far less than the one
+     * coarse cell of margin.
      */
     private boolean tileMayBeRaised(View view, RayTable rays, int u0, int u1, int v0, int v1) {
         float minX = Float.POSITIVE_INFINITY;
         float maxX = Float.NEGATIVE_INFINITY;
         float minY = Float.POSITIVE_INFINITY;
         float maxY = Float.NEGATIVE_INFINITY;
+
         int[] us = {u0, u1, u0, u1};
         int[] vs = {v0, v0, v1, v1};
         for (int k = 0; k < 4; k++) {
@@ -217,6 +219,7 @@ final class GroundPass {
             minY = Math.min(minY, Math.min(gy, topY));
             maxY = Math.max(maxY, Math.max(gy, topY));
         }
+
         int cells = 1 << coarseLog2;
         int firstI = floor(minX) >> coarseShift;
         int lastI = floor(maxX) >> coarseShift;
@@ -225,6 +228,7 @@ final class GroundPass {
         if (lastI - firstI >= cells || lastJ - firstJ >= cells) {
             return true;
         }
+
         for (int j = firstJ; j <= lastJ; j++) {
             int row = (j & (cells - 1)) << coarseLog2;
             for (int i = firstI; i <= lastI; i++) {
@@ -239,9 +243,9 @@ final class GroundPass {
     /**
      * Returns the first plane (index into {@link #planeHeights}) that can meet a raised body along the
      * ray's ground segment from (gx, gy) to (gx + segmentX, gy + segmentY), the points below the
-     * highest plane. The highest level of coarse cells sampled along the segment bounds it: each
-     * coarse cell holds the maximum of its 3x3 neighbourhood, so a sample covers every point within
-     * one cell side of it, and samples less than two cell sides apart cover the whole segment.
+     * highest plane. The highest level of coarse cells sampled along the segment bounds it. Each
+     * coarse cell contains the maximum of its 3x3 neighbourhood, so a sample covers every point
+     * within one cell side of it, and samples less than two cell sides apart cover the segment.
      * Returns the plane count when no raised texel is near the segment.
      */
     private int firstPlane(float gx, float gy, float segmentX, float segmentY) {

@@ -173,6 +173,7 @@ final class ObjectPass {
         nextSerial();
         int boxSerial = serial;
         int[] count = new int[1];
+
         Vec3 eye = camera.position();
         double heading = Math.toRadians(object.headingDegrees());
         double[] sun = lighting.sunDirection();
@@ -183,6 +184,7 @@ final class ObjectPass {
             {Math.cos(heading), -Math.sin(heading)}, {-Math.cos(heading), Math.sin(heading)},
         };
         double[] centreOffsets = {object.length() / 2, object.length() / 2, object.width() / 2, object.width() / 2};
+
         for (int f = 0; f < 4; f++) {
             double faceX = object.x() + normals[f][0] * centreOffsets[f];
             double faceY = object.y() + normals[f][1] * centreOffsets[f];
@@ -198,6 +200,7 @@ final class ObjectPass {
             }
             paint(4, color, index, boxSerial, count, rgb, raised, owner);
         }
+
         int[] top = {1, 3, 7, 5};
         for (int k = 0; k < 4; k++) {
             us[k] = candidate.cornerU()[top[k]];

@@ -1,6 +1,6 @@
 package io.uavstream.simulator.render;
 
-/** How an object's box is decorated: windows, cab, head. */
+/** Decoration style of an object's box: windows, cab, roof units or head. */
 public enum ObjectShape {
     /** Passenger car: windscreen, roof and rear window on top. */
     CAR,

@@ -1,7 +1,7 @@
 package io.uavstream.simulator.render;
 
 /**
- * How one object appears in a rendered frame.
+ * Image-space ground truth of one object in a rendered frame.
  *
  * <p>The box is the bounding box of the projected corners of the object's whole box, ignoring
  * occlusion (amodal, as in MOTChallenge), clipped to the image; coordinates are continuous pixels

@@ -1,9 +1,9 @@
 package io.uavstream.simulator.render;
 
 /**
- * Fills convex or concave image-space polygons by scanlines through pixel centres: a pixel is
- * inside when its centre (u + 0.5, v + 0.5) is, with spans half-open on the right so that
- * polygons sharing an edge do not both claim its pixels.
+ * Fills convex or concave image-space polygons by scanlines through pixel centres. A pixel is
+ * inside when its centre (u + 0.5, v + 0.5) is. Spans are half-open on the right, so two polygons
+ * that share an edge do not both claim its pixels.
  */
 final class PolygonRasterizer {
 

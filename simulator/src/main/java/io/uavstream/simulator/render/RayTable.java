@@ -4,8 +4,8 @@ import io.uavstream.simulator.camera.CameraIntrinsics;
 
 /**
  * Normalized undistorted camera coordinates (x, y) of every pixel centre, computed once per
- * intrinsics. Without distortion x depends only on the column and y only on the row, so the table
- * keeps one value per column and per row; with distortion it keeps both per pixel.
+ * intrinsics. Without distortion, x depends only on the column and y only on the row, so the table
+ * keeps one value per column and per row. With distortion it keeps both per pixel.
  */
 final class RayTable {
 

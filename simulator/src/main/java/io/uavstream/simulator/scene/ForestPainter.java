@@ -22,7 +22,12 @@ final class ForestPainter implements BlockPainter {
                     continue;
                 }
                 double pick = random.nextDouble();
-                int level = pick < 0.25 ? ElevationLevels.LOW_TREE : pick < 0.75 ? ElevationLevels.TALL_TREE : 4;
+                int level = ElevationLevels.nearest(15);
+                if (pick < 0.25) {
+                    level = ElevationLevels.LOW_TREE;
+                } else if (pick < 0.75) {
+                    level = ElevationLevels.TALL_TREE;
+                }
                 context.addTree(x, y, random.nextDouble(2.8, 4.8), level, Palette.CANOPIES[random.nextInt(3)]);
             }
         }

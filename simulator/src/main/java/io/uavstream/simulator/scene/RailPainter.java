@@ -30,7 +30,8 @@ final class RailPainter {
                 double offset = Math.abs(signedOffset(rail, x, y));
                 boolean onRail = Math.abs(offset - GAUGE_HALF) < 0.25;
                 boolean edge = offset > BridgeDeck.WIDTH / 2 - 0.5;
-                canvas.colors[index] = onRail ? Palette.RAIL : edge ? Colors.scale(Palette.DECK, 1.15) : Palette.DECK;
+                int color = edge ? Colors.scale(Palette.DECK, 1.15) : Palette.DECK;
+                canvas.colors[index] = onRail ? Palette.RAIL : color;
                 canvas.elevation[index] = (byte) (ElevationLevels.BRIDGE_DECK | ElevationLevels.THIN);
             });
             context.casters.add(new ShadowCaster(deck.footprint(), deckHeight - 1.2, deckHeight));

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The vector layout of a scene before painting: a jittered grid of junctions joined by main and
- * local roads, a land use per grid cell, footpaths across parks, one railway with bridge decks
- * where it crosses roads, and ground control points in open fields.
+ * The vector layout of a scene before painting. It has a jittered grid of junctions joined by main
+ * and local roads, a land use per grid cell and footpaths across parks. One railway runs on bridge
+ * decks where it crosses roads, and ground control points lie in open fields.
  */
 final class SceneLayout {
 

@@ -359,10 +359,21 @@ public final class TrafficSimulation {
                 if (lane == 1 && u < 0.2) {
                     return ObjectClass.TRUCK;
                 }
-                return u < 0.3 ? ObjectClass.VAN : u < 0.37 ? ObjectClass.MOTOR : ObjectClass.CAR;
+                if (u < 0.3) {
+                    return ObjectClass.VAN;
+                }
+                return u < 0.37 ? ObjectClass.MOTOR : ObjectClass.CAR;
             }
-            return u < 0.07 ? ObjectClass.BICYCLE : u < 0.13 ? ObjectClass.MOTOR : u < 0.23 ? ObjectClass.VAN
-                    : u < 0.26 ? ObjectClass.TRUCK : ObjectClass.CAR;
+            if (u < 0.07) {
+                return ObjectClass.BICYCLE;
+            }
+            if (u < 0.13) {
+                return ObjectClass.MOTOR;
+            }
+            if (u < 0.23) {
+                return ObjectClass.VAN;
+            }
+            return u < 0.26 ? ObjectClass.TRUCK : ObjectClass.CAR;
         }
 
         private ObjectClass pedestrianClass(RoadNetwork.Edge edge) {

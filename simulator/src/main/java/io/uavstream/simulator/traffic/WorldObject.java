@@ -17,7 +17,7 @@ import io.uavstream.simulator.render.RenderObject;
  * @param height extent upwards, metres
  * @param bodyColor main colour, 0xRRGGBB
  * @param accentColor second colour (cab, hair), 0xRRGGBB
- * @param parked whether the object stands still for the whole flight
+ * @param parked whether the object is parked and does not move during the run
  */
 public record WorldObject(int id, ObjectClass objectClass, double x, double y, double z, double headingDegrees,
         double speed, double length, double width, double height, int bodyColor, int accentColor, boolean parked) {

@@ -107,7 +107,7 @@ class ProjectionAccuracyTest {
                 .isLessThan(1.0);
     }
 
-    /** Returns a camera at {@code altitude} with {@code attitude} that sees {@code point} at pixel (u, v). */
+    /** Returns a camera at {@code altitude} with {@code attitude} that images {@code point} at pixel (u, v). */
     static Camera cameraSeeing(CameraIntrinsics intrinsics, Vec3 point, double altitude, CameraAttitude attitude,
             double u, double v) {
         Rotation rotation = attitude.toRotation();
