@@ -231,6 +231,7 @@ public final class EmbeddedRun implements AutoCloseable {
             return;
         }
         closed = true;
+        LOG.info("Closing the run: stopping ingest, the job and the broker");
         if (ingestor != null) {
             ingestor.stop();
         }
