@@ -9,6 +9,9 @@ public final class Topics {
     /** Detector output ({@link FrameDetections}), keyed by drone ID. */
     public static final String DETECTIONS = "uavstream.detections";
 
+    /** Track life-cycle events ({@link TrackEvent}), keyed by drone ID. */
+    public static final String TRACK_EVENTS = "uavstream.track-events";
+
     /** Records the job could not process ({@link DeadLetter}), keyed by drone ID where known. */
     public static final String DEAD_LETTERS = "uavstream.dead-letters";
 

@@ -32,14 +32,62 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaEvolutionTest {
 
-    /** Released schema versions, oldest first. Add the new folder here when releasing a change. */
-    private static final List<String> RELEASES = List.of("v1");
+    /**
+     * Released schema versions, oldest first. Add the new folder here when releasing a change. A
+     * folder holds the schemas that the release added or changed.
+     */
+    private static final List<String> RELEASES = List.of("v1", "v2");
+
+    private static final List<Class<? extends SpecificRecord>> RECORD_TYPES =
+            List.of(VideoPacket.class, FrameDetections.class, DeadLetter.class, TrackEvent.class);
 
     static Stream<Arguments> releasedSchemas() {
-        return RELEASES.stream().flatMap(release -> Stream.of(
-                Arguments.of(release, VideoPacket.class),
-                Arguments.of(release, FrameDetections.class),
-                Arguments.of(release, DeadLetter.class)));
+        return RELEASES.stream().flatMap(release -> RECORD_TYPES.stream()
+                .filter(type -> isReleased(release, type.getSimpleName()))
+                .map(type -> Arguments.of(release, type)));
+    }
+
+    @Test
+    void everyRecordTypeHasRelease() {
+        for (Class<? extends SpecificRecord> type : RECORD_TYPES) {
+            assertThat(RELEASES.stream().anyMatch(release -> isReleased(release, type.getSimpleName())))
+                    .as("a schema-history folder holds %s", type.getSimpleName())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void firstReleaseDetectionsHaveNoTrackId() throws IOException {
+        Schema writer = released("v1", "FrameDetections");
+        GenericRecord old = sampleRecord(writer);
+
+        FrameDetections decoded = (FrameDetections) decodeWithCurrentReader(
+                FrameDetections.class, writer, encode(writer, old));
+
+        assertThat(decoded.getBoxes()).hasSize(1);
+        assertThat(decoded.getBoxes().get(0).getTrackId()).isNull();
+    }
+
+    @Test
+    void trackEventRoundTripsThroughCodec() {
+        TrackEvent event = TrackEvent.newBuilder()
+                .setDroneId("drone-7")
+                .setSessionId("s1")
+                .setEventType(TrackEventType.ENDED)
+                .setTrackId(12)
+                .setClassId(2)
+                .setClassName("car")
+                .setFrameSequence(40)
+                .setCaptureTimeMicros(Instant.parse("2026-01-01T00:00:04Z"))
+                .setScore(0.75f)
+                .setBox(new TrackBox(10f, 20f, 60f, 50f))
+                .setSummary(new TrackSummary(3.9, 40, 0.7f, 125.5, 30f, 40f, 35f, 35f))
+                .build();
+        AvroCodec<TrackEvent> codec = AvroCodec.of(TrackEvent.class);
+
+        TrackEvent decoded = codec.decode(codec.encode(event));
+
+        assertThat(decoded).isEqualTo(event);
     }
 
     @ParameterizedTest(name = "{1} reads {0}")
@@ -113,6 +161,10 @@ class SchemaEvolutionTest {
         assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xff, 0x13, 0x37}))
                 .isInstanceOf(AvroCodec.InvalidRecordException.class)
                 .hasMessageContaining("VideoPacket");
+    }
+
+    private static boolean isReleased(String release, String name) {
+        return SchemaEvolutionTest.class.getResource("/schema-history/" + release + "/" + name + ".avsc") != null;
     }
 
     private static Schema released(String release, String name) throws IOException {
