@@ -19,8 +19,8 @@ import io.uavstream.simulator.scene.Scene;
  * <p>Where a plane point lies on a texel whose level is that plane's height, the ray meets that
  * top. Where it lies inside a taller body, the ray entered through a side: walls of built bodies
  * are drawn in their roof's average colour with darker window rows per plane, canopy sides in the
- * darkened canopy colour. Thin slabs (bridge decks) have no sides; the ground below them is drawn
- * in their shade. NOTE: sides are only tested at the planes and at the ground. A ray that crosses
+ * darkened canopy colour. Canopies have sides only over their upper part and thin slabs (bridge
+ * decks) have none; the ground below both is drawn in their shade. NOTE: sides are only tested at the planes and at the ground. A ray that crosses
  * the corner of a body between two planes and reaches the ground behind it shows that ground, so
  * the edges of sides step every 2.5 m of height.
  *
@@ -280,7 +280,7 @@ final class GroundPass {
                 raised[out] = 1;
                 return sample(qx, qy, planeFootprint);
             }
-            if (top > planeHeights[m] && (texel & ElevationLevels.THIN) == 0) {
+            if (top > planeHeights[m] && hasSideAt(texel, top, planeHeights[m])) {
                 raised[out] = 1;
                 return sideColor(qx, qy, planeFootprint, texel, m);
             }
@@ -290,10 +290,18 @@ final class GroundPass {
         if (texel == 0) {
             return color;
         }
-        if ((texel & ElevationLevels.THIN) != 0) {
+        if ((texel & (ElevationLevels.THIN | ElevationLevels.CANOPY)) != 0) {
             return shade(color, UNDER_SLAB_SHADE);
         }
         return sideColor(gx, gy, footprint, texel, planeHeights.length);
+    }
+
+    /** Returns whether a body whose texel is {@code texel} and whose top is at {@code top} metres has a side at {@code height}. */
+    private static boolean hasSideAt(int texel, float top, float height) {
+        if ((texel & ElevationLevels.THIN) != 0) {
+            return false;
+        }
+        return (texel & ElevationLevels.CANOPY) == 0 || height >= top * (1 - ElevationLevels.CANOPY_DEPTH);
     }
 
     /** Returns the colour of a side seen at plane {@code plane} (counted from the top; the ground is the last). */

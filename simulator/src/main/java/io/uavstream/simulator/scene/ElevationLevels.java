@@ -2,13 +2,14 @@ package io.uavstream.simulator.scene;
 
 /**
  * The heights of raised surfaces (tree canopies, roofs, bridge decks). Every raised texel stores a
- * byte: the index of one of these levels in its low four bits, plus the {@link #BUILT} and {@link
- * #THIN} flags. The renderer intersects each pixel's ray with horizontal planes every {@link
+ * byte: the index of one of these levels in its low four bits, plus the {@link #BUILT}, {@link
+ * #THIN} and {@link #CANOPY} flags. The renderer intersects each pixel's ray with horizontal planes every {@link
  * #PLANE_SPACING} metres, which include every level height.
  *
- * <p>NOTE: raised elements are flat tops at one of these heights with vertical sides down to the
- * ground (or, for thin ones, no sides): roofs have no pitch and canopies are solid cylinders, so
- * heights are quantized to this table.
+ * <p>NOTE: raised elements are flat tops at one of these heights with vertical sides: down to the
+ * ground for buildings, over the upper {@link #CANOPY_DEPTH} of the height for tree canopies, and
+ * none for thin slabs. Roofs have no pitch and canopies are flat-topped cylinders, and heights are
+ * quantized to this table.
  */
 public final class ElevationLevels {
 
@@ -23,6 +24,10 @@ public final class ElevationLevels {
     public static final int BUILT = 0x10;
     /** Flag of thin slabs (bridge decks): no sides, and the ground below is in their shade. */
     public static final int THIN = 0x20;
+    /** Flag of tree canopies: sides only over their upper part, and the ground below is in their shade. */
+    public static final int CANOPY = 0x40;
+    /** Share of a tree's height that its canopy fills, from the top down; the trunk below is not drawn. */
+    public static final float CANOPY_DEPTH = 0.6f;
 
     public static final int GROUND = 0;
     public static final int LOW_TREE = 1;

@@ -60,7 +60,7 @@ final class TreePainter {
                 double leaves = context.noise.fractal(x * 1.1, y * 1.1, 2);
                 double sunlit = 1 + 0.25 * (rx * sun[0] + ry * sun[1]) - 0.2 * rim * rim;
                 canvas.colors[index] = Colors.scale(tree.color(), sunlit * (0.72 + 0.45 * leaves));
-                canvas.elevation[index] = (byte) level;
+                canvas.elevation[index] = (byte) (level | ElevationLevels.CANOPY);
             });
             double top = ElevationLevels.height(level);
             context.casters.add(new ShadowCaster(disc(cx, cy, radius), top * 0.35, top));

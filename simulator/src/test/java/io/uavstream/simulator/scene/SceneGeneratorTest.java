@@ -36,7 +36,7 @@ class SceneGeneratorTest {
                 thin++;
             } else if ((texel & ElevationLevels.BUILT) != 0) {
                 built++;
-            } else if (texel != 0) {
+            } else if ((texel & ElevationLevels.CANOPY) != 0) {
                 canopy++;
             }
         }
