@@ -1,5 +1,6 @@
 package io.uavstream.cli;
 
+import io.uavstream.cli.bench.BenchCommand;
 import io.uavstream.cli.eval.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Streaming video analytics for drone fleets on Apache Kafka and Apache Flink.",
-        subcommands = {RunCommand.class, IngestCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, SimulateCommand.class, EvalCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class UavstreamCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,6 +1,5 @@
-package io.uavstream.cli;
+package io.uavstream.cli.bench;
 
-import io.uavstream.cli.bench.InferenceLoop;
 import io.uavstream.cli.embedded.EmbeddedRun;
 import io.uavstream.cli.embedded.RunReport;
 import io.uavstream.cli.embedded.RunSettings;
@@ -12,18 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code uavstream bench}: analysed frames per second of the whole pipeline against a bare ONNX
+ * {@code uavstream bench pipeline}: analysed frames per second of the whole pipeline against a bare ONNX
  * Runtime loop over the same frames, with the same model and intra-op threads, in one run.
  */
 @Command(
-        name = "bench",
+        name = "pipeline",
         mixinStandardHelpOptions = true,
         description = {
             "Measures analysed fps of a bare inference loop (FFmpeg decode untimed, ONNX Runtime timed) and of"
                     + " the whole pipeline (embedded Kafka, Flink MiniCluster, decode, detect) on the same video,"
                     + " and prints both and their ratio."
         })
-final class BenchCommand implements Callable<Integer> {
+final class BenchPipelineCommand implements Callable<Integer> {
 
     @Option(names = "--video", required = true, paramLabel = "PATH", description = "Video file to analyse.")
     private Path video;
