@@ -24,11 +24,22 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--video", paramLabel = "PATH",
-            description = "Video file to analyse. Without it, a generated test clip is used.")
+            description = "Video file to analyse. Without it, a simulated fleet is rendered and published live.")
     private Path video;
 
     @Option(names = "--drone", defaultValue = "drone-1", description = "Drone ID of the video (default: ${DEFAULT-VALUE}).")
     private String droneId;
+
+    @Option(names = "--drones", defaultValue = "" + RunSettings.DEFAULT_FLEET_DRONES,
+            description = "Drones of the simulated fleet, without --video (default: ${DEFAULT-VALUE}).")
+    private int drones;
+
+    @Option(names = "--duration", defaultValue = "" + (int) RunSettings.DEFAULT_FLEET_SECONDS, paramLabel = "SECONDS",
+            description = "Flight duration of the simulated fleet, without --video (default: ${DEFAULT-VALUE}).")
+    private double durationSeconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated fleet, without --video (default: ${DEFAULT-VALUE}).")
+    private long seed;
 
     @Option(names = "--model", required = true, paramLabel = "DESCRIPTOR",
             description = "Model descriptor (.json), or an .onnx file with its descriptor beside it or bundled.")
@@ -65,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
         RunSettings settings = RunSettings.builder()
                 .video(video)
                 .droneId(droneId)
+                .fleet(drones, durationSeconds, seed)
                 .model(model)
                 .bootstrapServers(bootstrapServers)
                 .outputDirectory(outputDirectory)

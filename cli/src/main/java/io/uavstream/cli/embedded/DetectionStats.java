@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Statistics of the committed detections of one drone in one run, read back from the detections
+ * Statistics of the committed detections of the drones of one run, read back from the detections
  * topic: boxes per class, analysed frame rate and end-to-end latency.
  *
  * @param frames analysed frames with a detections record
@@ -36,8 +36,8 @@ record DetectionStats(long frames, Map<String, Long> boxesPerClass, double analy
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
-    /** Reads the committed detections of {@code droneId} published at or after {@code since}. */
-    static DetectionStats read(String bootstrapServers, String topic, String droneId, Instant since) {
+    /** Reads the committed detections of {@code droneIds} published at or after {@code since}. */
+    static DetectionStats read(String bootstrapServers, String topic, Set<String> droneIds, Instant since) {
         AvroCodec<FrameDetections> codec = AvroCodec.of(FrameDetections.class);
         List<FrameDetections> frames = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers))) {
@@ -50,7 +50,7 @@ record DetectionStats(long frames, Map<String, Long> boxesPerClass, double analy
             while (!reachedEnd(consumer, end)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
                     FrameDetections detections = codec.decode(record.value());
-                    if (detections.getDroneId().equals(droneId) && !publishedBefore(detections, since)) {
+                    if (droneIds.contains(detections.getDroneId()) && !publishedBefore(detections, since)) {
                         frames.add(detections);
                     }
                 }

@@ -1,10 +1,7 @@
 package io.uavstream.cli.embedded;
 
-import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestProgressListener;
 import io.uavstream.ingest.IngestResult;
-import io.uavstream.ingest.Ingestor;
-import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.job.JobOptions;
 import io.uavstream.job.ModelPreflight;
 import io.uavstream.job.StartingOffsets;
@@ -12,7 +9,6 @@ import io.uavstream.job.UavstreamTopology;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.ModelDescriptor;
 import io.uavstream.operators.AnalysisCounters;
-import io.uavstream.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,14 +44,11 @@ public final class EmbeddedRun implements AutoCloseable {
     private static final Duration JOB_START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
-    /** Length of the clip generated when no video is given: 20 s at 10 fps. */
-    private static final int GENERATED_CLIP_FRAMES = 200;
-
     private final RunSettings settings;
     private final Path workDirectory;
     private EmbeddedKafkaBroker broker;
     private JobClient jobClient;
-    private Ingestor ingestor;
+    private VideoInput input;
     private volatile boolean jobEnded;
     private boolean closed;
 
@@ -71,7 +64,7 @@ public final class EmbeddedRun implements AutoCloseable {
      */
     public RunReport execute(IngestProgressListener progress) throws Exception {
         ModelDescriptor model = ModelPreflight.check(settings.model());
-        Path video = settings.video().isPresent() ? settings.video().get() : generateClip();
+        VideoInput video = openInput();
         String bootstrapServers = kafka();
         Instant runStart = Instant.now();
         JobOptions jobOptions = jobOptions(bootstrapServers, runStart);
@@ -84,21 +77,26 @@ public final class EmbeddedRun implements AutoCloseable {
         jobClient = submit(jobOptions);
         awaitRunning();
 
-        IngestResult ingest = ingest(video, bootstrapServers, progress);
+        IngestResult ingest = video.publish(bootstrapServers, jobOptions.videoTopic(), progress);
         awaitSessionsEnded(ingest.sessions());
         Map<String, Object> accumulators = stopWithSavepoint();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
 
         DetectionStats detections = DetectionStats.read(bootstrapServers, jobOptions.detectionsTopic(),
-                settings.droneId(), runStart);
-        return new RunReport(video, model.id(), ingest, accumulators, detections, wallSeconds,
-                settings.outputDirectory(), settings.realtime());
+                video.droneIds(), runStart);
+        return new RunReport(video.description(), model.id(), ingest, accumulators, detections, wallSeconds,
+                settings.outputDirectory(), settings.realtime() || settings.video().isEmpty());
     }
 
-    private Path generateClip() throws IOException {
-        Path clip = workDirectory.resolve("generated.ts");
-        LOG.info("No video given: generating a {}-frame test clip at {}", GENERATED_CLIP_FRAMES, clip);
-        return SyntheticVideo.builder().frames(GENERATED_CLIP_FRAMES).size(640, 480).fps(10).gop(10).write(clip);
+    /** Opens the video file, or the simulated fleet when no file is given. */
+    private synchronized VideoInput openInput() {
+        if (closed) {
+            throw new IllegalStateException("Run was closed before it started");
+        }
+        input = settings.video().isPresent()
+                ? new FileInput(settings.video().get(), settings.droneId(), settings.realtime())
+                : new FleetInput(settings.fleet(), workDirectory.resolve("fleet"));
+        return input;
     }
 
     private String kafka() {
@@ -120,7 +118,7 @@ public final class EmbeddedRun implements AutoCloseable {
                 .liveMode(settings.live())
                 .checkpointInterval(Duration.ofSeconds(2))
                 .parallelism(settings.parallelism())
-                .jobName("uavstream run " + settings.droneId());
+                .jobName("uavstream run");
         // An embedded broker holds only this run's records. On a shared cluster, the run's new
         // consumer group starts at the end offsets that execute() commits before ingest.
         options.startingOffsets(broker != null ? StartingOffsets.EARLIEST : StartingOffsets.COMMITTED);
@@ -155,26 +153,6 @@ public final class EmbeddedRun implements AutoCloseable {
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
-    }
-
-    private IngestResult ingest(Path video, String bootstrapServers, IngestProgressListener progress) {
-        IngestOptions options = IngestOptions.builder()
-                .droneId(settings.droneId())
-                .source(video)
-                .bootstrapServers(bootstrapServers)
-                .topic(Topics.VIDEO)
-                .realtime(settings.realtime())
-                .build();
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("Run was closed before ingest started");
-            }
-            ingestor = new Ingestor(options);
-        }
-        IngestResult result = ingestor.run(progress);
-        LOG.info("Ingest of {} ended ({}): {} access units in {} session(s)",
-                video, result.ending(), result.packets(), result.sessions());
-        return result;
     }
 
     /** Waits until the job has processed the end-of-stream marker of every ingest session. */
@@ -232,8 +210,8 @@ public final class EmbeddedRun implements AutoCloseable {
         }
         closed = true;
         LOG.info("Closing the run: stopping ingest, the job and the broker");
-        if (ingestor != null) {
-            ingestor.stop();
+        if (input != null) {
+            input.stop();
         }
         cancelJob();
         if (broker != null) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /** Summary of one {@link EmbeddedRun}, printed by {@code uavstream run}. */
 public final class RunReport {
 
-    private final Path video;
+    private final String video;
     private final String modelId;
     private final IngestResult ingest;
     private final Map<String, Object> counters;
@@ -18,7 +18,7 @@ public final class RunReport {
     private final Path outputDirectory;
     private final boolean realtime;
 
-    RunReport(Path video, String modelId, IngestResult ingest, Map<String, Object> counters,
+    RunReport(String video, String modelId, IngestResult ingest, Map<String, Object> counters,
             DetectionStats detections, double wallSeconds, Path outputDirectory, boolean realtime) {
         this.video = video;
         this.modelId = modelId;

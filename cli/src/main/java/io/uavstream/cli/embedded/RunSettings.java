@@ -1,5 +1,6 @@
 package io.uavstream.cli.embedded;
 
+import io.uavstream.simulator.SimulationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -7,6 +8,12 @@ import java.util.Optional;
 
 /** Settings of one {@link EmbeddedRun}, validated when built. */
 public final class RunSettings {
+
+    /** Drones of the simulated fleet that runs when no video is given. */
+    public static final int DEFAULT_FLEET_DRONES = 2;
+
+    /** Flight duration, in seconds, of the simulated fleet that runs when no video is given. */
+    public static final double DEFAULT_FLEET_SECONDS = 20;
 
     private final Path video;
     private final String droneId;
@@ -18,6 +25,7 @@ public final class RunSettings {
     private final double maxAnalysedFps;
     private final int intraOpThreads;
     private final int parallelism;
+    private final SimulationConfig fleet;
 
     private RunSettings(Builder builder) {
         this.video = builder.video;
@@ -30,13 +38,14 @@ public final class RunSettings {
         this.maxAnalysedFps = builder.maxAnalysedFps;
         this.intraOpThreads = builder.intraOpThreads;
         this.parallelism = builder.parallelism;
+        this.fleet = builder.fleet.build();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Video file to ingest; empty to generate a test clip. */
+    /** Video file to ingest; empty to publish the simulated {@link #fleet()}. */
     public Optional<Path> video() {
         return Optional.ofNullable(video);
     }
@@ -81,6 +90,11 @@ public final class RunSettings {
         return parallelism;
     }
 
+    /** Simulated fleet published when no video file is given. */
+    public SimulationConfig fleet() {
+        return fleet;
+    }
+
     /** Builder of {@link RunSettings}. */
     public static final class Builder {
         private Path video;
@@ -93,6 +107,8 @@ public final class RunSettings {
         private double maxAnalysedFps;
         private int intraOpThreads;
         private int parallelism = 1;
+        private final SimulationConfig.Builder fleet =
+                SimulationConfig.builder().drones(DEFAULT_FLEET_DRONES).durationSeconds(DEFAULT_FLEET_SECONDS);
 
         private Builder() {}
 
@@ -138,6 +154,12 @@ public final class RunSettings {
 
         public Builder intraOpThreads(int intraOpThreads) {
             this.intraOpThreads = intraOpThreads;
+            return this;
+        }
+
+        /** Sets the simulated fleet's size, flight duration in seconds and seed. */
+        public Builder fleet(int drones, double durationSeconds, long seed) {
+            fleet.drones(drones).durationSeconds(durationSeconds).seed(seed);
             return this;
         }
 

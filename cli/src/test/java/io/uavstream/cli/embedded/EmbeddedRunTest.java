@@ -25,24 +25,41 @@ class EmbeddedRunTest {
     Path temp;
 
     @Test
-    void generatedClipIsFullyAnalysed() throws Exception {
+    void simulatedFleetIsFullyAnalysed() throws Exception {
         Path model = TinyModels.yolox(temp.resolve("model"));
         Path output = temp.resolve("output");
+        // Two drones for 3 s at the simulator's default 10 fps: 60 frames.
+        RunSettings settings = RunSettings.builder().model(model).outputDirectory(output).fleet(2, 3, 5).build();
+
+        RunReport report;
+        try (EmbeddedRun run = new EmbeddedRun(settings)) {
+            report = run.execute(progress -> {});
+        }
+
+        assertThat(report.counter(AnalysisCounters.SESSIONS_ENDED)).isEqualTo(2);
+        assertThat(report.counter(AnalysisCounters.FRAMES_DECODED)).isEqualTo(60);
+        assertThat(report.counter(AnalysisCounters.FRAMES_ANALYSED)).isEqualTo(60);
+        assertThat(report.framesWithDetections()).isEqualTo(60);
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.boxesPerClass()).containsKey("person");
+        assertThat(jsonLines(output)).hasSize(60);
+    }
+
+    @Test
+    void videoFileReportsProgress() throws Exception {
+        Path model = TinyModels.yolox(temp.resolve("model"));
+        Path video = SyntheticVideo.builder().frames(40).size(320, 240).fps(10).gop(10).write(temp.resolve("clip.ts"));
         List<IngestProgress> progress = new ArrayList<>();
-        RunSettings settings = RunSettings.builder().model(model).outputDirectory(output).build();
+        RunSettings settings = RunSettings.builder().video(video).model(model)
+                .outputDirectory(temp.resolve("output")).build();
 
         RunReport report;
         try (EmbeddedRun run = new EmbeddedRun(settings)) {
             report = run.execute(progress::add);
         }
 
-        assertThat(report.counter(AnalysisCounters.FRAMES_DECODED)).isEqualTo(200);
-        assertThat(report.counter(AnalysisCounters.FRAMES_ANALYSED)).isEqualTo(200);
-        assertThat(report.framesWithDetections()).isEqualTo(200);
-        assertThat(report.succeeded()).isTrue();
-        assertThat(report.boxesPerClass()).containsKey("person");
-        assertThat(progress).isNotEmpty();
-        assertThat(jsonLines(output)).hasSize(200);
+        assertThat(report.framesWithDetections()).isEqualTo(40);
+        assertThat(progress).hasSize(40);
     }
 
     @Test
@@ -53,16 +70,18 @@ class EmbeddedRunTest {
                     .write(temp.resolve("earlier.ts"));
             new Ingestor(IngestOptions.builder().droneId("drone-1").source(earlier)
                     .bootstrapServers(broker.bootstrapServers()).build()).run();
-            RunSettings settings = RunSettings.builder().model(model).bootstrapServers(broker.bootstrapServers())
-                    .outputDirectory(temp.resolve("output")).build();
+            Path video = SyntheticVideo.builder().frames(20).size(160, 120).fps(10).gop(10)
+                    .write(temp.resolve("clip.ts"));
+            RunSettings settings = RunSettings.builder().video(video).model(model)
+                    .bootstrapServers(broker.bootstrapServers()).outputDirectory(temp.resolve("output")).build();
 
             RunReport report;
             try (EmbeddedRun run = new EmbeddedRun(settings)) {
                 report = run.execute(progress -> {});
             }
 
-            assertThat(report.counter(AnalysisCounters.FRAMES_DECODED)).isEqualTo(200);
-            assertThat(report.framesWithDetections()).isEqualTo(200);
+            assertThat(report.counter(AnalysisCounters.FRAMES_DECODED)).isEqualTo(20);
+            assertThat(report.framesWithDetections()).isEqualTo(20);
         }
     }
 

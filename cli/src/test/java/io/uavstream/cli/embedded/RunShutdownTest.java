@@ -29,7 +29,7 @@ class RunShutdownTest {
         Path model = TinyModels.yolox(temp.resolve("model"));
         Path tmp = Files.createDirectories(temp.resolve("tmp"));
         Path log = temp.resolve("run.log");
-        Process process = new ProcessBuilder(javaCommand(tmp, "run", "--model", model.toString(), "--realtime",
+        Process process = new ProcessBuilder(javaCommand(tmp, "run", "--model", model.toString(), "--drones", "1", "--duration", "30",
                         "--output", temp.resolve("output").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
