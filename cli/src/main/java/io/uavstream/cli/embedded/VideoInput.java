@@ -4,7 +4,7 @@ import io.uavstream.ingest.IngestProgressListener;
 import io.uavstream.ingest.IngestResult;
 import java.util.Set;
 
-/** What an {@link EmbeddedRun} publishes to the video topic: a video file or a simulated fleet. */
+/** Source of the video that an {@link EmbeddedRun} publishes: a video file or a simulated fleet. */
 interface VideoInput {
 
     /** Returns a short description for the summary, for example the file name. */
