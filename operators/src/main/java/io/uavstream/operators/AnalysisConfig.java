@@ -1,5 +1,7 @@
 package io.uavstream.operators;
 
+import io.uavstream.motion.MotionEstimatorConfig;
+import io.uavstream.tracking.TrackerConfig;
 import io.uavstream.video.PacketDecoder;
 import java.io.Serializable;
 import java.time.Duration;
@@ -24,6 +26,9 @@ public final class AnalysisConfig implements Serializable {
     /** Default maximum of bytes retained per drone to rebuild its decoder: 10 s of video at 25 Mbit/s. */
     public static final long DEFAULT_MAX_RETAINED_GOP_BYTES = 32L * 1024 * 1024;
 
+    /** Default minimum capture time between two UPDATED events of one track. */
+    public static final Duration DEFAULT_TRACK_UPDATE_INTERVAL = Duration.ofSeconds(1);
+
     private final String modelPath;
     private final int intraOpThreads;
     private final double maxAnalysedFps;
@@ -35,6 +40,10 @@ public final class AnalysisConfig implements Serializable {
     private final boolean artefactCheck;
     private final int maxRetainedGopAccessUnits;
     private final long maxRetainedGopBytes;
+    private final boolean tracking;
+    private final TrackerConfig trackerConfig;
+    private final Duration trackUpdateInterval;
+    private final MotionEstimatorConfig motionEstimator;
 
     private AnalysisConfig(Builder builder) {
         this.modelPath = builder.modelPath;
@@ -48,6 +57,12 @@ public final class AnalysisConfig implements Serializable {
         this.artefactCheck = builder.artefactCheck;
         this.maxRetainedGopAccessUnits = builder.maxRetainedGopAccessUnits;
         this.maxRetainedGopBytes = builder.maxRetainedGopBytes;
+        this.tracking = builder.tracking;
+        this.trackerConfig = builder.cameraMotionCompensation == null
+                ? builder.trackerConfig
+                : builder.trackerConfig.toBuilder().cameraMotionCompensation(builder.cameraMotionCompensation).build();
+        this.trackUpdateInterval = builder.trackUpdateInterval;
+        this.motionEstimator = builder.motionEstimator;
     }
 
     public static Builder builder() {
@@ -113,13 +128,43 @@ public final class AnalysisConfig implements Serializable {
         return maxRetainedGopBytes;
     }
 
+    /** Returns whether each drone's detections are tracked, giving track IDs and track events. */
+    public boolean tracking() {
+        return tracking;
+    }
+
+    /** Returns the settings of each drone's multi-object tracker. */
+    public TrackerConfig trackerConfig() {
+        return trackerConfig;
+    }
+
+    /**
+     * Returns whether the camera motion between analysed frames is estimated from the decoded
+     * frames and passed to the tracker: only with tracking on and compensation on in the tracker config.
+     */
+    public boolean cameraMotionCompensation() {
+        return tracking && trackerConfig.cameraMotionCompensation();
+    }
+
+    /** Returns the minimum capture time between two UPDATED events of one track; zero for one per matched frame. */
+    public Duration trackUpdateInterval() {
+        return trackUpdateInterval;
+    }
+
+    /** Returns the settings of the camera-motion estimator. */
+    public MotionEstimatorConfig motionEstimator() {
+        return motionEstimator;
+    }
+
     @Override
     public String toString() {
         return "AnalysisConfig{modelPath=" + modelPath + ", intraOpThreads=" + intraOpThreads
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameWidth + "x" + maxFrameHeight + ", decoderIdleTimeout=" + decoderIdleTimeout
                 + ", artefactCheck=" + artefactCheck + ", maxRetainedGopAccessUnits=" + maxRetainedGopAccessUnits
-                + ", maxRetainedGopBytes=" + maxRetainedGopBytes + "}";
+                + ", maxRetainedGopBytes=" + maxRetainedGopBytes + ", tracking=" + tracking
+                + ", trackerConfig=" + trackerConfig + ", trackUpdateInterval=" + trackUpdateInterval
+                + ", motionEstimator=" + motionEstimator + "}";
     }
 
     /** Builder of {@link AnalysisConfig}; {@link #build()} checks all values. */
@@ -135,6 +180,11 @@ public final class AnalysisConfig implements Serializable {
         private boolean artefactCheck = true;
         private int maxRetainedGopAccessUnits = DEFAULT_MAX_RETAINED_GOP_ACCESS_UNITS;
         private long maxRetainedGopBytes = DEFAULT_MAX_RETAINED_GOP_BYTES;
+        private boolean tracking = true;
+        private TrackerConfig trackerConfig = TrackerConfig.defaults();
+        private Boolean cameraMotionCompensation;
+        private Duration trackUpdateInterval = DEFAULT_TRACK_UPDATE_INTERVAL;
+        private MotionEstimatorConfig motionEstimator = MotionEstimatorConfig.defaults();
 
         private Builder() {}
 
@@ -211,6 +261,44 @@ public final class AnalysisConfig implements Serializable {
          */
         public Builder maxRetainedGopBytes(long maxRetainedGopBytes) {
             this.maxRetainedGopBytes = maxRetainedGopBytes;
+            return this;
+        }
+
+        /** Sets whether each drone's detections are tracked; on by default. */
+        public Builder tracking(boolean tracking) {
+            this.tracking = tracking;
+            return this;
+        }
+
+        /** Sets the tracker settings; default {@link TrackerConfig#defaults()}. */
+        public Builder trackerConfig(TrackerConfig trackerConfig) {
+            this.trackerConfig = Objects.requireNonNull(trackerConfig, "trackerConfig");
+            return this;
+        }
+
+        /**
+         * Sets whether the camera motion is estimated and compensated, overriding the tracker
+         * config's setting, which is on by default. Turning it off saves the estimate's cost per
+         * analysed frame.
+         */
+        public Builder cameraMotionCompensation(boolean cameraMotionCompensation) {
+            this.cameraMotionCompensation = cameraMotionCompensation;
+            return this;
+        }
+
+        /** Sets the minimum capture time between UPDATED events of one track; non-negative, default 1 s. */
+        public Builder trackUpdateInterval(Duration trackUpdateInterval) {
+            Objects.requireNonNull(trackUpdateInterval, "trackUpdateInterval");
+            if (trackUpdateInterval.isNegative()) {
+                throw new IllegalArgumentException("trackUpdateInterval must not be negative, got " + trackUpdateInterval);
+            }
+            this.trackUpdateInterval = trackUpdateInterval;
+            return this;
+        }
+
+        /** Sets the camera-motion estimator settings; default {@link MotionEstimatorConfig#defaults()}. */
+        public Builder motionEstimator(MotionEstimatorConfig motionEstimator) {
+            this.motionEstimator = Objects.requireNonNull(motionEstimator, "motionEstimator");
             return this;
         }
 

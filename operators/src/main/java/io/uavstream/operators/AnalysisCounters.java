@@ -45,5 +45,37 @@ public final class AnalysisCounters {
      */
     public static final String GOP_RETENTION_OVERFLOWS = "gopRetentionOverflows";
 
+    /** Analysed frames for which the camera motion since the drone's previous analysed frame was estimated. */
+    public static final String CAMERA_MOTION_ESTIMATED = "cameraMotionEstimated";
+
+    /**
+     * Analysed frames whose camera motion could not be estimated: too few corners tracked or
+     * RANSAC inliers, an implausible homography, or a changed frame size. The tracker then predicts
+     * without compensation.
+     */
+    public static final String CAMERA_MOTION_FAILED = "cameraMotionFailed";
+
+    /**
+     * Analysed frames without a camera-motion estimate because the drone's previous frame was not
+     * in memory: the first frame of each drone after a restore, or after the subtask dropped the
+     * drone's previous frame to stay within its limit of drones.
+     */
+    public static final String CAMERA_MOTION_REFERENCE_LOST = "cameraMotionReferenceLost";
+
+    /** Tracks confirmed; each emitted a STARTED event. */
+    public static final String TRACKS_STARTED = "tracksStarted";
+
+    /** UPDATED track events emitted. */
+    public static final String TRACK_UPDATES = "trackUpdates";
+
+    /** Confirmed tracks that ended; each emitted an ENDED event. */
+    public static final String TRACKS_ENDED = "tracksEnded";
+
+    /**
+     * Analysed frames passed on without tracking, because their capture time precedes that of the
+     * drone's previous tracked frame in the same session.
+     */
+    public static final String FRAMES_NOT_TRACKED = "framesNotTracked";
+
     private AnalysisCounters() {}
 }

@@ -7,6 +7,7 @@ import io.uavstream.schemas.FrameDetections;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.uavstream.tracking.geometry.Homography;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -19,14 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the object detector on decoded frames, keyed by drone ID, and emits one
- * {@link FrameDetections} per analysed frame.
+ * {@link FrameDetections} per analysed frame. With camera-motion compensation on, it also
+ * estimates the camera motion since the drone's previous analysed frame ({@link DroneCameraMotion})
+ * while the decoded frame is still at hand, and passes it on in the {@link AnalysedFrame}.
  *
  * <p>Each subtask (task slot) opens one {@link ObjectDetector} in {@link #open} and closes it in
  * {@link #close()}. A frame is skipped, and counted, when its drone's previous analysed frame was
  * captured less than {@code 1 / maxAnalysedFps} seconds before it, or, in live mode, when it was
  * captured longer than the maximum frame age ago.
  */
-final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFrame, FrameDetections> {
+final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFrame, AnalysedFrame> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DetectFunction.class);
 
@@ -38,6 +41,7 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
     private transient AnalysisCounter framesAnalysed;
     private transient AnalysisCounter framesSkipped;
     private transient LogRateLimiter skipLog;
+    private transient DroneCameraMotion cameraMotion;
 
     DetectFunction(AnalysisConfig config) {
         this.config = config;
@@ -50,6 +54,9 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
         framesAnalysed = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.FRAMES_ANALYSED);
         framesSkipped = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.FRAMES_SKIPPED);
         skipLog = new LogRateLimiter();
+        if (config.cameraMotionCompensation()) {
+            cameraMotion = new DroneCameraMotion(getRuntimeContext(), config.motionEstimator());
+        }
         detector = ObjectDetectors.open(Path.of(config.modelPath()), config.intraOpThreads());
         modelId = detector.descriptor().id();
         LOG.info("Subtask {} opened detector {} from {} with {} intra-op threads",
@@ -58,7 +65,7 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
     }
 
     @Override
-    public void processElement(DecodedVideoFrame frame, Context ctx, Collector<FrameDetections> out)
+    public void processElement(DecodedVideoFrame frame, Context ctx, Collector<AnalysedFrame> out)
             throws Exception {
         long nowMicros = nowMicros();
         if (config.liveMode()) {
@@ -69,8 +76,8 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
                 return;
             }
         }
+        Long last = lastAnalysedCaptureMicros.value();
         if (config.maxAnalysedFps() > 0) {
-            Long last = lastAnalysedCaptureMicros.value();
             long minIntervalMicros = Math.round(1_000_000 / config.maxAnalysedFps());
             long sinceLast = last == null ? Long.MAX_VALUE : frame.captureTimeMicros() - last;
             // A capture time before the last one means a new session with other timestamps: analyse.
@@ -81,7 +88,11 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
         }
 
         List<Detection> detections = detector.detect(frame.image());
-        out.collect(DetectionRecords.toFrameDetections(frame, detections, modelId, nowMicros()));
+        // NOTE: the visual odometry operator will supply this homography instead of the estimate
+        // from the decoded frame; it plugs in here.
+        Homography motion = cameraMotion == null ? null : cameraMotion.estimate(frame, last != null).orElse(null);
+        out.collect(new AnalysedFrame(DetectionRecords.toFrameDetections(frame, detections, modelId, nowMicros()),
+                motion));
         framesAnalysed.inc();
         lastAnalysedCaptureMicros.update(frame.captureTimeMicros());
     }

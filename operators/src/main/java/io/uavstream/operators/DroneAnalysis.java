@@ -2,6 +2,7 @@ package io.uavstream.operators;
 
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the per-drone analysis: dead letters split off, packets keyed by drone ID, decoded by
- * {@link DecodeFunction} and analysed by {@link DetectFunction} in the same task.
+ * {@link DecodeFunction}, analysed by {@link DetectFunction} and, with tracking on, tracked by
+ * {@link TrackFunction}, all in the same task.
  */
 public final class DroneAnalysis {
 
@@ -28,10 +30,16 @@ public final class DroneAnalysis {
     static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", AvroRecordTypeInfo.forClass(DeadLetter.class));
 
+    /** Side output of the tracking operator. */
+    static final OutputTag<TrackEvent> TRACK_EVENTS =
+            new OutputTag<>("track-events", AvroRecordTypeInfo.forClass(TrackEvent.class));
+
     /** Operator UIDs, stable across releases so that savepoints keep restoring. */
     static final String SPLIT_UID = "split-dead-letters";
     static final String DECODE_UID = "decode-video";
     static final String DETECT_UID = "detect-objects";
+    static final String TRACK_UID = "track-objects";
+    static final String UNTRACKED_UID = "detections-untracked";
 
     private DroneAnalysis() {}
 
@@ -58,7 +66,7 @@ public final class DroneAnalysis {
      * chained decode and detect operators need to hand frames over without copying them.
      *
      * @param records deserialized video records, for example from {@link VideoRecordDeserializer}
-     * @return the detections and all dead letters
+     * @return the detections, the track events when tracking is on, and all dead letters
      */
     public static AnalysisStreams apply(DataStream<PacketOrDeadLetter> records, AnalysisConfig config) {
         Objects.requireNonNull(records, "records");
@@ -80,14 +88,28 @@ public final class DroneAnalysis {
                 .uid(DECODE_UID);
 
         // Frames keep their drone's partitioning, so detection needs no shuffle and stays chained.
-        SingleOutputStreamOperator<FrameDetections> detections = DataStreamUtils
+        SingleOutputStreamOperator<AnalysedFrame> analysed = DataStreamUtils
                 .reinterpretAsKeyedStream(frames, DecodedVideoFrame::droneId, Types.STRING)
-                .process(new DetectFunction(config), AvroRecordTypeInfo.forClass(FrameDetections.class))
+                .process(new DetectFunction(config), AnalysedFrameTypeInfo.INSTANCE)
                 .name("Detect objects")
                 .uid(DETECT_UID);
 
         DataStream<DeadLetter> deadLetters = packets.getSideOutput(DEAD_LETTERS).union(frames.getSideOutput(DEAD_LETTERS));
-        return new AnalysisStreams(detections, deadLetters);
+        if (!config.tracking()) {
+            SingleOutputStreamOperator<FrameDetections> detections = analysed
+                    .map(AnalysedFrame::detections, AvroRecordTypeInfo.forClass(FrameDetections.class))
+                    .name("Detections without tracking")
+                    .uid(UNTRACKED_UID);
+            return new AnalysisStreams(detections, null, deadLetters);
+        }
+
+        // Tracking keeps the drone's partitioning too, so it runs chained after detection.
+        SingleOutputStreamOperator<FrameDetections> tracked = DataStreamUtils
+                .reinterpretAsKeyedStream(analysed, frame -> frame.detections().getDroneId(), Types.STRING)
+                .process(new TrackFunction(config), AvroRecordTypeInfo.forClass(FrameDetections.class))
+                .name("Track objects")
+                .uid(TRACK_UID);
+        return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), deadLetters);
     }
 
     private static void requireObjectReuse(ExecutionConfig executionConfig) {

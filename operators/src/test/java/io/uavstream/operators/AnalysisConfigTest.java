@@ -22,6 +22,24 @@ class AnalysisConfigTest {
         assertThat(config.artefactCheck()).isTrue();
         assertThat(config.maxRetainedGopAccessUnits()).isEqualTo(600);
         assertThat(config.maxRetainedGopBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(config.tracking()).isTrue();
+        assertThat(config.cameraMotionCompensation()).isTrue();
+        assertThat(config.trackUpdateInterval()).isEqualTo(AnalysisConfig.DEFAULT_TRACK_UPDATE_INTERVAL);
+    }
+
+    @Test
+    void compensationOverridesTrackerConfig() {
+        AnalysisConfig config = AnalysisConfig.builder().modelPath("/m.json").cameraMotionCompensation(false).build();
+
+        assertThat(config.cameraMotionCompensation()).isFalse();
+        assertThat(config.trackerConfig().cameraMotionCompensation()).isFalse();
+    }
+
+    @Test
+    void trackingOffTurnsCompensationOff() {
+        AnalysisConfig config = AnalysisConfig.builder().modelPath("/m.json").tracking(false).build();
+
+        assertThat(config.cameraMotionCompensation()).isFalse();
     }
 
     @Test
@@ -43,6 +61,9 @@ class AnalysisConfigTest {
         assertRejected(AnalysisConfig.builder().maxRetainedGopAccessUnits(0),
                 "maxRetainedGopAccessUnits must be at least 1, got 0");
         assertRejected(AnalysisConfig.builder().maxRetainedGopBytes(0), "maxRetainedGopBytes must be at least 1, got 0");
+        assertThatThrownBy(() -> AnalysisConfig.builder().trackUpdateInterval(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trackUpdateInterval must not be negative");
     }
 
     private static void assertRejected(AnalysisConfig.Builder builder, String message) {

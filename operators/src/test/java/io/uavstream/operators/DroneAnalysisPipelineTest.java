@@ -11,6 +11,8 @@ import io.uavstream.schemas.CaptureTimeSource;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
+import io.uavstream.schemas.TrackEventType;
 import io.uavstream.schemas.VideoPacket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -129,7 +131,56 @@ class DroneAnalysisPipelineTest {
         for (JobVertex vertex : jobGraph.getVertices()) {
             vertexNames.add(vertex.getName());
         }
-        assertThat(vertexNames).anySatisfy(name -> assertThat(name).contains("Decode video -> Detect objects"));
+        assertThat(vertexNames).anySatisfy(name -> assertThat(name)
+                .contains("Decode video -> Detect objects -> Track objects"));
+    }
+
+    @Test
+    void cleanSessionGetsTrackEvents() throws Exception {
+        PipelineRun run = PipelineRun.of(TestPackets.session("drone-a", "s1", clip, 0), config().build());
+
+        // The tiny model detects a person (0.90), a car (0.75) and a dog (0.60) in every frame, which
+        // start tracks 1 to 3, and a second car (0.50) below the tracker's new-track score.
+        assertThat(run.trackEvents()).filteredOn(event -> event.getEventType() == TrackEventType.STARTED)
+                .extracting(TrackEvent::getClassName).containsExactly("person", "car", "dog");
+        assertThat(run.trackEvents()).filteredOn(event -> event.getEventType() == TrackEventType.ENDED)
+                .extracting(TrackEvent::getTrackId).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(run.trackEvents()).filteredOn(event -> event.getEventType() == TrackEventType.ENDED)
+                .extracting(event -> event.getSummary().getFrames()).containsOnly(FRAMES);
+        assertThat(run.detectionsOf("drone-a").get(5).getBoxes()).extracting(DetectedBox::getTrackId)
+                .containsExactly(1L, 2L, 3L, null);
+        assertThat(run.counter(AnalysisCounters.TRACKS_STARTED)).isEqualTo(3);
+        assertThat(run.counter(AnalysisCounters.TRACKS_ENDED)).isEqualTo(3);
+    }
+
+    @Test
+    void scrollingClipGetsCameraMotion() throws Exception {
+        PipelineRun run = PipelineRun.of(TestPackets.session("drone-a", "s1", largeClip, 0), config().build());
+
+        assertThat(run.counter(AnalysisCounters.CAMERA_MOTION_ESTIMATED)).isEqualTo(9);
+        assertThat(run.counter(AnalysisCounters.CAMERA_MOTION_FAILED)).isZero();
+        assertThat(run.counter(AnalysisCounters.CAMERA_MOTION_REFERENCE_LOST)).isZero();
+    }
+
+    @Test
+    void trackingOffGivesNoTrackIds() throws Exception {
+        PipelineRun run = PipelineRun.of(TestPackets.session("drone-a", "s1", clip, 0),
+                config().tracking(false).build());
+
+        assertThat(run.trackEvents()).isEmpty();
+        assertThat(run.detectionsOf("drone-a")).hasSize(FRAMES);
+        assertThat(run.detectionsOf("drone-a").get(5).getBoxes()).extracting(DetectedBox::getTrackId).containsOnlyNulls();
+        assertThat(run.counter(AnalysisCounters.CAMERA_MOTION_ESTIMATED)).isZero();
+    }
+
+    @Test
+    void compensationOffSkipsMotionEstimate() throws Exception {
+        PipelineRun run = PipelineRun.of(TestPackets.session("drone-a", "s1", clip, 0),
+                config().cameraMotionCompensation(false).build());
+
+        assertThat(run.trackEvents()).isNotEmpty();
+        assertThat(run.counter(AnalysisCounters.CAMERA_MOTION_ESTIMATED)).isZero();
+        assertThat(run.counter(AnalysisCounters.CAMERA_MOTION_FAILED)).isZero();
     }
 
     @Test

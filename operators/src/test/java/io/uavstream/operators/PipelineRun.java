@@ -2,6 +2,7 @@ package io.uavstream.operators;
 
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +13,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /** Runs the analysis on a bounded list of records in the test MiniCluster and collects its output. */
-record PipelineRun(List<FrameDetections> detections, List<DeadLetter> deadLetters, JobExecutionResult result) {
+record PipelineRun(List<FrameDetections> detections, List<TrackEvent> trackEvents, List<DeadLetter> deadLetters,
+        JobExecutionResult result) {
 
     static final int PARALLELISM = 2;
 
@@ -25,11 +27,14 @@ record PipelineRun(List<FrameDetections> detections, List<DeadLetter> deadLetter
         streams.detections().collectAsync(detections);
         DataStream.Collector<DeadLetter> deadLetters = new DataStream.Collector<>();
         streams.deadLetters().collectAsync(deadLetters);
+        DataStream.Collector<TrackEvent> trackEvents = new DataStream.Collector<>();
+        streams.trackEvents().ifPresent(events -> events.collectAsync(trackEvents));
 
         JobClient client = env.executeAsync("uavstream operators test");
         List<FrameDetections> detected = drain(detections.getOutput());
         List<DeadLetter> rejected = drain(deadLetters.getOutput());
-        return new PipelineRun(detected, rejected, client.getJobExecutionResult().get());
+        List<TrackEvent> events = streams.trackEvents().isPresent() ? drain(trackEvents.getOutput()) : List.of();
+        return new PipelineRun(detected, events, rejected, client.getJobExecutionResult().get());
     }
 
     /** Returns the job-wide value of one of the {@link AnalysisCounters}, 0 if never counted. */

@@ -70,6 +70,23 @@ class TypeInformationTest {
                 .hasMessageContaining("object reuse");
     }
 
+    @Test
+    void analysedFrameSurvivesSerialization() throws IOException {
+        AnalysedFrame frame = TrackScene.frames("s1", 2).get(1);
+
+        AnalysedFrame copy = roundTrip(AnalysedFrameTypeInfo.INSTANCE, frame);
+
+        assertThat(copy).isEqualTo(frame);
+        assertThat(copy.cameraMotion()).isPresent();
+    }
+
+    @Test
+    void analysedFrameWithoutMotionSurvivesSerialization() throws IOException {
+        AnalysedFrame frame = TrackScene.frames("s1", 1).get(0);
+
+        assertThat(roundTrip(AnalysedFrameTypeInfo.INSTANCE, frame)).isEqualTo(frame);
+    }
+
     private static DeadLetter deadLetter() {
         return DeadLetter.newBuilder().setSourceTopic("t").setSourcePartition(1).setSourceOffset(2)
                 .setDroneId("drone-1").setReason("bad").setErrorType(DeadLetterErrors.MALFORMED_RECORD)
