@@ -2,6 +2,7 @@ package io.uavstream.sinks;
 
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import io.uavstream.schemas.Topics;
 import java.time.Duration;
 import java.util.Objects;
@@ -74,6 +75,11 @@ public final class AvroKafkaSinkBuilder<T> {
     /** Starts a sink for detector output, writing to {@link Topics#DETECTIONS} by default. */
     public static AvroKafkaSinkBuilder<FrameDetections> forDetections() {
         return new AvroKafkaSinkBuilder<>(Topics.DETECTIONS, FrameDetectionsRecordSerializer::new);
+    }
+
+    /** Starts a sink for track events, writing to {@link Topics#TRACK_EVENTS} by default. */
+    public static AvroKafkaSinkBuilder<TrackEvent> forTrackEvents() {
+        return new AvroKafkaSinkBuilder<>(Topics.TRACK_EVENTS, TrackEventRecordSerializer::new);
     }
 
     /**

@@ -1,26 +1,47 @@
 package io.uavstream.sinks;
 
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Puts each drone's detections in its own sub-directory, named after the drone ID.
+ * Puts each drone's records in its own sub-directory, named after the drone ID.
  *
  * <p>Drone IDs are free-form strings, so the directory name keeps ASCII letters, digits,
  * {@code -} and {@code .} (except a leading {@code .}, which would hide the directory) and writes
  * every other UTF-8 byte as {@code _} followed by two upper-case hex digits: {@code "drone/7"}
  * becomes {@code drone_2F7}. The empty ID becomes {@code _}. Distinct IDs get distinct names.
+ *
+ * @param <T> the record type
  */
-public final class DroneIdBucketAssigner implements BucketAssigner<FrameDetections, String> {
+public final class DroneIdBucketAssigner<T> implements BucketAssigner<T, String> {
     private static final long serialVersionUID = 1L;
     private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
+    private final SerializableFunction<T, String> droneIdOf;
+
+    private DroneIdBucketAssigner(SerializableFunction<T, String> droneIdOf) {
+        this.droneIdOf = Objects.requireNonNull(droneIdOf, "droneIdOf");
+    }
+
+    /** Returns the assigner of {@link FrameDetections}. */
+    public static DroneIdBucketAssigner<FrameDetections> forDetections() {
+        return new DroneIdBucketAssigner<>(FrameDetections::getDroneId);
+    }
+
+    /** Returns the assigner of {@link TrackEvent}s. */
+    public static DroneIdBucketAssigner<TrackEvent> forTrackEvents() {
+        return new DroneIdBucketAssigner<>(TrackEvent::getDroneId);
+    }
+
     @Override
-    public String getBucketId(FrameDetections detections, Context context) {
-        return directoryName(detections.getDroneId());
+    public String getBucketId(T record, Context context) {
+        return directoryName(droneIdOf.apply(record));
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.apache.flink.api.common.serialization.Encoder;
  *   <li>{@code boxes}: array of objects with {@code classId}, {@code className}, {@code score}
  *       (0 to 1), {@code x1}, {@code y1}, {@code x2}, {@code y2} (pixels, top-left and
  *       bottom-right corner) and {@code x1Norm}, {@code y1Norm}, {@code x2Norm}, {@code y2Norm}
- *       (the same corners divided by the frame width and height)
+ *       (the same corners divided by the frame width and height), and {@code trackId}, the ID of
+ *       the confirmed track that the box extends, or {@code null}
  *   <li>{@code publishedAtMicros}, {@code analysedAtMicros}: UTC microseconds, or {@code null}
  * </ul>
  *
@@ -89,6 +90,7 @@ public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections
         json.writeNumberField("y1Norm", box.getY1Norm());
         json.writeNumberField("x2Norm", box.getX2Norm());
         json.writeNumberField("y2Norm", box.getY2Norm());
+        writeNullableLong(json, "trackId", box.getTrackId());
         json.writeEndObject();
     }
 

@@ -6,6 +6,8 @@ import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.schemas.AvroCodec;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
+import io.uavstream.schemas.TrackEventType;
 import io.uavstream.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,6 +84,31 @@ class AvroKafkaSinkMiniClusterTest {
 
         // Each committed transaction adds a commit marker, which takes an offset of its own.
         assertThat(CommittedRecords.endOffset(kafka.bootstrapServers(), topic)).isGreaterThan(10);
+    }
+
+    @Test
+    void trackEventSinkWritesEveryRecordOnce() throws Exception {
+        String topic = "track-events-once";
+        kafka.createTopic(topic, 1, Map.of());
+        List<TrackEvent> written = List.of(
+                TestRecords.trackEvent("drone-a", 1, TrackEventType.STARTED, 1),
+                TestRecords.trackEvent("drone-b", 1, TrackEventType.STARTED, 2),
+                TestRecords.trackEvent("drone-a", 1, TrackEventType.ENDED, 26));
+
+        StreamExecutionEnvironment env = checkpointingEnvironment();
+        env.fromData(written, new GenericTypeInfo<>(TrackEvent.class))
+                .sinkTo(AvroKafkaSinkBuilder.forTrackEvents()
+                        .setBootstrapServers(kafka.bootstrapServers())
+                        .setTopic(topic)
+                        .setTransactionalIdPrefix("sink-it-" + topic)
+                        .build());
+        env.execute("track events to Kafka");
+        List<ConsumerRecord<byte[], byte[]>> records = CommittedRecords.readAll(kafka.bootstrapServers(), topic);
+
+        AvroCodec<TrackEvent> codec = AvroCodec.of(TrackEvent.class);
+        assertThat(records.stream().map(r -> codec.decode(r.value())).toList()).containsExactlyElementsOf(written);
+        assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("drone-a", "drone-b", "drone-a");
     }
 
     @Test

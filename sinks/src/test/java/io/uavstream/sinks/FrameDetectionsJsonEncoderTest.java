@@ -62,6 +62,17 @@ class FrameDetectionsJsonEncoderTest {
         assertThat(box.get("y1Norm").floatValue()).isEqualTo(20f / 480);
         assertThat(box.get("x2Norm").floatValue()).isEqualTo(110f / 640);
         assertThat(box.get("y2Norm").floatValue()).isEqualTo(220f / 480);
+        assertThat(box.get("trackId").isNull()).isTrue();
+    }
+
+    @Test
+    void encoderWritesTrackId() throws IOException {
+        FrameDetections detections = TestRecords.detections("drone-7", 1);
+        detections.getBoxes().get(0).setTrackId(17L);
+
+        JsonNode box = MAPPER.readTree(encode(detections)).get("boxes").get(0);
+
+        assertThat(box.get("trackId").asLong()).isEqualTo(17);
     }
 
     @Test

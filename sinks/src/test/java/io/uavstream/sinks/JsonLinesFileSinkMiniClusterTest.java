@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
+import io.uavstream.schemas.TrackEventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +67,30 @@ class JsonLinesFileSinkMiniClusterTest {
             assertThat(file.getFileName().toString()).startsWith("detections-");
             assertThat(file.getFileName().toString()).endsWith(".jsonl");
         });
+    }
+
+    @Test
+    void trackEventsShareDroneDirectories() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(500);
+        env.fromData(AvroKafkaSinkMiniClusterTest.detectionsOfTwoDrones(4), new GenericTypeInfo<>(FrameDetections.class))
+                .sinkTo(JsonLinesFileSink.forDetections(outputDirectory.toString()).build());
+        env.fromData(List.of(TestRecords.trackEvent("drone-a", 1, TrackEventType.STARTED, 1),
+                        TestRecords.trackEvent("drone-a", 1, TrackEventType.ENDED, 3)),
+                        new GenericTypeInfo<>(TrackEvent.class))
+                .sinkTo(JsonLinesFileSink.forTrackEvents(outputDirectory.toString()).build());
+        env.execute("detections and track events to JSON lines");
+
+        List<Path> trackEventFiles = visibleFiles(outputDirectory).stream()
+                .filter(file -> file.getFileName().toString().startsWith("track-events-"))
+                .toList();
+        assertThat(trackEventFiles).isNotEmpty()
+                .allSatisfy(file -> assertThat(file.getParent()).isEqualTo(outputDirectory.resolve("drone-a")));
+        assertThat(trackEventFiles.stream().flatMap(JsonLinesFileSinkMiniClusterTest::lines)
+                .map(JsonLinesFileSinkMiniClusterTest::parse).map(line -> line.get("eventType").asText()).toList())
+                .containsExactly("STARTED", "ENDED");
+        assertThat(readLines(outputDirectory)).hasSize(6);
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.uavstream.sinks;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackBox;
+import io.uavstream.schemas.TrackEvent;
+import io.uavstream.schemas.TrackEventType;
+import io.uavstream.schemas.TrackSummary;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +39,31 @@ final class TestRecords {
                 .setBoxes(List.of(person))
                 .setPublishedAtMicros(null)
                 .setAnalysedAtMicros(null)
+                .build();
+    }
+
+    /** Returns a track event of track {@code trackId} at frame {@code sequence}; ENDED events carry a summary. */
+    static TrackEvent trackEvent(String droneId, long trackId, TrackEventType type, long sequence) {
+        TrackSummary summary = type != TrackEventType.ENDED ? null : TrackSummary.newBuilder()
+                .setDurationSeconds(2.5)
+                .setFrames(26)
+                .setMeanScore(0.8125f)
+                .setPathLengthPixels(130.5)
+                .setFirstCenterX(60f).setFirstCenterY(120f)
+                .setLastCenterX(160f).setLastCenterY(90f)
+                .build();
+        return TrackEvent.newBuilder()
+                .setDroneId(droneId)
+                .setSessionId("session-1")
+                .setEventType(type)
+                .setTrackId(trackId)
+                .setClassId(2)
+                .setClassName("car")
+                .setFrameSequence(sequence)
+                .setCaptureTimeMicros(CAPTURE_START.plusMillis(sequence * 100L))
+                .setScore(0.75f)
+                .setBox(new TrackBox(140f, 75f, 180f, 105f))
+                .setSummary(summary)
                 .build();
     }
 
