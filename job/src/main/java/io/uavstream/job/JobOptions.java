@@ -30,6 +30,7 @@ public final class JobOptions {
     private final String videoTopic;
     private final String detectionsTopic;
     private final String deadLetterTopic;
+    private final String trackEventsTopic;
     private final String groupId;
     private final StartingOffsets startingOffsets;
     private final boolean bounded;
@@ -41,6 +42,9 @@ public final class JobOptions {
     private final FrameSize maxFrameSize;
     private final Duration decoderIdleTimeout;
     private final boolean artefactCheck;
+    private final boolean tracking;
+    private final boolean cameraMotionCompensation;
+    private final Duration trackUpdateInterval;
     private final Duration checkpointInterval;
     private final Integer parallelism;
     private final Integer intraOpThreads;
@@ -55,6 +59,7 @@ public final class JobOptions {
         this.videoTopic = builder.videoTopic;
         this.detectionsTopic = builder.detectionsTopic;
         this.deadLetterTopic = builder.deadLetterTopic;
+        this.trackEventsTopic = builder.trackEventsTopic;
         this.groupId = builder.groupId;
         this.startingOffsets = builder.startingOffsets;
         this.bounded = builder.bounded;
@@ -66,6 +71,9 @@ public final class JobOptions {
         this.maxFrameSize = builder.maxFrameSize;
         this.decoderIdleTimeout = builder.decoderIdleTimeout;
         this.artefactCheck = builder.artefactCheck;
+        this.tracking = builder.tracking;
+        this.cameraMotionCompensation = builder.cameraMotionCompensation;
+        this.trackUpdateInterval = builder.trackUpdateInterval;
         this.checkpointInterval = builder.checkpointInterval;
         this.parallelism = builder.parallelism;
         this.intraOpThreads = builder.intraOpThreads;
@@ -122,6 +130,11 @@ public final class JobOptions {
 
     public String deadLetterTopic() {
         return deadLetterTopic;
+    }
+
+    /** Topic of track events, written only with {@link #tracking()} on. */
+    public String trackEventsTopic() {
+        return trackEventsTopic;
     }
 
     /** Kafka consumer group of the video source, which commits its offsets on each checkpoint. */
@@ -184,6 +197,27 @@ public final class JobOptions {
         return artefactCheck;
     }
 
+    /** Returns whether each drone's objects are tracked, giving track IDs and track events (default true). */
+    public boolean tracking() {
+        return tracking;
+    }
+
+    /**
+     * Returns whether the camera motion between analysed frames is estimated and compensated in
+     * tracking (default true); it has no effect with tracking off.
+     */
+    public boolean cameraMotionCompensation() {
+        return cameraMotionCompensation;
+    }
+
+    /**
+     * Minimum capture time between two UPDATED events of one track, empty for
+     * {@link AnalysisConfig#DEFAULT_TRACK_UPDATE_INTERVAL}; zero emits one per matched frame.
+     */
+    public Optional<Duration> trackUpdateInterval() {
+        return Optional.ofNullable(trackUpdateInterval);
+    }
+
     public Duration checkpointInterval() {
         return checkpointInterval;
     }
@@ -208,7 +242,7 @@ public final class JobOptions {
         return idleness;
     }
 
-    /** Prefix of the Kafka transactional IDs of both sinks, by default the consumer group. */
+    /** Prefix of the Kafka transactional IDs of all Kafka sinks, by default the consumer group. */
     public String transactionalIdPrefix() {
         return transactionalIdPrefix;
     }
@@ -225,11 +259,14 @@ public final class JobOptions {
     public String toString() {
         return "JobOptions{bootstrapServers=" + bootstrapServers + ", videoTopic=" + videoTopic
                 + ", detectionsTopic=" + detectionsTopic + ", deadLetterTopic=" + deadLetterTopic
+                + ", trackEventsTopic=" + trackEventsTopic
                 + ", groupId=" + groupId + ", startingOffsets=" + startingOffsets + ", bounded=" + bounded
                 + ", modelPath=" + modelPath + ", outputDirectory=" + outputDirectory
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameSize + ", decoderIdleTimeout=" + decoderIdleTimeout
-                + ", artefactCheck=" + artefactCheck
+                + ", artefactCheck=" + artefactCheck + ", tracking=" + tracking
+                + ", cameraMotionCompensation=" + cameraMotionCompensation
+                + ", trackUpdateInterval=" + trackUpdateInterval
                 + ", checkpointInterval=" + checkpointInterval + ", parallelism=" + parallelism
                 + ", intraOpThreads=" + intraOpThreads + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", idleness=" + idleness + ", transactionalIdPrefix=" + transactionalIdPrefix
@@ -261,6 +298,7 @@ public final class JobOptions {
         private String videoTopic = Topics.VIDEO;
         private String detectionsTopic = Topics.DETECTIONS;
         private String deadLetterTopic = Topics.DEAD_LETTERS;
+        private String trackEventsTopic = Topics.TRACK_EVENTS;
         private String groupId = DEFAULT_GROUP_ID;
         private StartingOffsets startingOffsets = StartingOffsets.COMMITTED;
         private boolean bounded;
@@ -272,6 +310,9 @@ public final class JobOptions {
         private FrameSize maxFrameSize;
         private Duration decoderIdleTimeout;
         private boolean artefactCheck = true;
+        private boolean tracking = true;
+        private boolean cameraMotionCompensation = true;
+        private Duration trackUpdateInterval;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private Integer parallelism;
         private Integer intraOpThreads;
@@ -300,6 +341,11 @@ public final class JobOptions {
 
         public Builder deadLetterTopic(String deadLetterTopic) {
             this.deadLetterTopic = requireNonBlank(deadLetterTopic, "--dead-letter-topic");
+            return this;
+        }
+
+        public Builder trackEventsTopic(String trackEventsTopic) {
+            this.trackEventsTopic = requireNonBlank(trackEventsTopic, "--track-events-topic");
             return this;
         }
 
@@ -360,6 +406,27 @@ public final class JobOptions {
 
         public Builder artefactCheck(boolean artefactCheck) {
             this.artefactCheck = artefactCheck;
+            return this;
+        }
+
+        public Builder tracking(boolean tracking) {
+            this.tracking = tracking;
+            return this;
+        }
+
+        public Builder cameraMotionCompensation(boolean cameraMotionCompensation) {
+            this.cameraMotionCompensation = cameraMotionCompensation;
+            return this;
+        }
+
+        /** Sets the minimum capture time between UPDATED events of one track; zero for every matched frame. */
+        public Builder trackUpdateInterval(Duration trackUpdateInterval) {
+            Objects.requireNonNull(trackUpdateInterval, "--track-update-interval");
+            if (trackUpdateInterval.isNegative()) {
+                throw new IllegalArgumentException(
+                        "--track-update-interval must not be negative, got " + format(trackUpdateInterval));
+            }
+            this.trackUpdateInterval = trackUpdateInterval;
             return this;
         }
 

@@ -42,6 +42,8 @@ final class JobOptionsParser {
             Option.text("dead-letter-topic", "TOPIC", "Topic for records the job could not process."
                     + " Default: " + Topics.DEAD_LETTERS + ".",
                     JobOptions.Builder::deadLetterTopic),
+            Option.text("track-events-topic", "TOPIC", "Topic for track events, written with tracking on."
+                    + " Default: " + Topics.TRACK_EVENTS + ".", JobOptions.Builder::trackEventsTopic),
             Option.text("group-id", "GROUP", "Kafka consumer group of the video source. Default: "
                     + JobOptions.DEFAULT_GROUP_ID + ".", JobOptions.Builder::groupId),
             Option.text("starting-offsets", "earliest|latest|committed", "Where to start reading"
@@ -49,8 +51,8 @@ final class JobOptionsParser {
                     (b, v) -> b.startingOffsets(startingOffsets(v))),
             Option.flag("bounded", "Stop at the latest video offsets seen at start.",
                     JobOptions.Builder::bounded),
-            Option.text("output-dir", "PATH|URI", "Directory for JSON-lines detections, written on"
-                    + " each checkpoint. Default: none.", JobOptions.Builder::outputDirectory),
+            Option.text("output-dir", "PATH|URI", "Directory for JSON-lines detections and track"
+                    + " events, written on each checkpoint. Default: none.", JobOptions.Builder::outputDirectory),
             Option.text("max-analysed-fps", "FPS", "Maximum analysed frames per second per drone,"
                     + " 0 to analyse every frame. Default: 0.",
                     (b, v) -> b.maxAnalysedFps(Double.parseDouble(v))),
@@ -68,6 +70,15 @@ final class JobOptionsParser {
             Option.flag("artefact-check", "Check decoded frames for damage that FFmpeg does not"
                     + " report, at the cost of one frame of delay. Default: true. Pass"
                     + " --artefact-check false to turn it off.", JobOptions.Builder::artefactCheck),
+            Option.flag("tracking", "Track each drone's objects: track IDs on detections and track events."
+                    + " Default: true. Pass --tracking false to turn it off.", JobOptions.Builder::tracking),
+            Option.flag("camera-motion-compensation", "Estimate the camera motion between analysed frames"
+                    + " and compensate it in tracking. Default: true. Pass --camera-motion-compensation false"
+                    + " to turn it off.", JobOptions.Builder::cameraMotionCompensation),
+            Option.text("track-update-interval", "DURATION", "Minimum capture time between two UPDATED"
+                    + " events of one track, 0 for every matched frame. Default: "
+                    + TimeUtils.formatWithHighestUnit(AnalysisConfig.DEFAULT_TRACK_UPDATE_INTERVAL) + ".",
+                    (b, v) -> b.trackUpdateInterval(duration(v))),
             Option.text("checkpoint-interval", "DURATION", "Checkpoint interval. Output becomes"
                     + " visible on each checkpoint. Default: 10 s.",
                     (b, v) -> b.checkpointInterval(duration(v))),

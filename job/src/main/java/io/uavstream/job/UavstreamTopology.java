@@ -7,6 +7,7 @@ import io.uavstream.operators.PacketOrDeadLetter;
 import io.uavstream.operators.VideoRecordDeserializer;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import io.uavstream.schemas.Topics;
 import io.uavstream.sinks.AvroKafkaSinkBuilder;
 import io.uavstream.sinks.JsonLinesFileSink;
@@ -20,8 +21,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
- * The uavstream job graph: video packets from Kafka, per-drone decoding and detection, detections
- * to Kafka (exactly-once) and optionally to JSON-lines files, dead letters to their own topic.
+ * The uavstream job graph: video packets from Kafka, per-drone decoding, detection and tracking,
+ * detections and track events to Kafka (exactly-once) and optionally to JSON-lines files, dead
+ * letters to their own topic.
  *
  * <p>{@link #build} assembles the whole job. The steps are public too, so that tests and other
  * entry points can assemble variants of the same graph.
@@ -46,6 +48,7 @@ public final class UavstreamTopology {
         DataStream<PacketOrDeadLetter> records = readVideo(env, options);
         AnalysisStreams analysis = DroneAnalysis.apply(records, analysisConfig(env, options));
         writeDetections(analysis.detections(), options);
+        analysis.trackEvents().ifPresent(trackEvents -> writeTrackEvents(trackEvents, options));
         writeDeadLetters(analysis.deadLetters(), options);
         return analysis;
     }
@@ -102,7 +105,10 @@ public final class UavstreamTopology {
                 .intraOpThreads(intraOpThreads)
                 .maxAnalysedFps(options.maxAnalysedFps())
                 .liveMode(options.liveMode())
-                .artefactCheck(options.artefactCheck());
+                .artefactCheck(options.artefactCheck())
+                .tracking(options.tracking())
+                .cameraMotionCompensation(options.cameraMotionCompensation());
+        options.trackUpdateInterval().ifPresent(config::trackUpdateInterval);
         options.maxFrameAge().ifPresent(config::maxFrameAge);
         options.maxFrameSize().ifPresent(size -> config.maxFrameWidth(size.width()).maxFrameHeight(size.height()));
         options.decoderIdleTimeout().ifPresent(config::decoderIdleTimeout);
@@ -123,6 +129,25 @@ public final class UavstreamTopology {
                 .sinkTo(JsonLinesFileSink.forDetections(directory).build())
                 .name("JSON lines " + directory)
                 .uid("detections-file-sink"));
+    }
+
+    /**
+     * Writes track events to the track-events topic, exactly-once, and to JSON lines beside the
+     * detections when an output directory is configured.
+     */
+    public static void writeTrackEvents(DataStream<TrackEvent> trackEvents, JobOptions options) {
+        trackEvents.sinkTo(AvroKafkaSinkBuilder.forTrackEvents()
+                        .setBootstrapServers(options.bootstrapServers())
+                        .setTopic(options.trackEventsTopic())
+                        .setTransactionalIdPrefix(options.transactionalIdPrefix() + "-track-events")
+                        .setTransactionTimeout(options.transactionTimeout())
+                        .build())
+                .name("Kafka " + options.trackEventsTopic())
+                .uid("track-events-kafka-sink");
+        options.outputDirectory().ifPresent(directory -> trackEvents
+                .sinkTo(JsonLinesFileSink.forTrackEvents(directory).build())
+                .name("JSON lines " + directory + " track events")
+                .uid("track-events-file-sink"));
     }
 
     /** Writes dead letters to the dead-letter topic, exactly-once. */

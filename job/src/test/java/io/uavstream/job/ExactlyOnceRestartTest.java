@@ -5,23 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.TinyModels;
-import io.uavstream.operators.AnalysisStreams;
-import io.uavstream.operators.DroneAnalysis;
-import io.uavstream.operators.PacketOrDeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,16 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Forces one task failure in the middle of a run and checks that the committed output still has
- * exactly one record per frame. The test assembles the job from the public steps of
- * {@link UavstreamTopology} with a failing map between the source and the analysis.
+ * Forces one task failure in the middle of a run ({@link FailingRun}) and checks that the
+ * committed output still has exactly one record per frame, and the same track events as a run
+ * without the failure.
  */
 class ExactlyOnceRestartTest {
 
     private static final String DRONE = "drone-r";
-
-    /** Set by the failing map when it has thrown; static because the MiniCluster shares this JVM. */
-    private static final AtomicBoolean FAILED = new AtomicBoolean();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineHarness.oneSlotCluster();
@@ -73,19 +59,19 @@ class ExactlyOnceRestartTest {
                 .artefactCheck(false)
                 .build();
 
-        runWithOneFailure(options);
+        boolean failed = FailingRun.runWithOneFailure(options);
         List<Long> kafkaSequences = harness.committedDetections().stream()
                 .map(FrameDetections::getFrameSequence)
                 .sorted()
                 .toList();
-        List<Long> fileSequences = JsonLinesFiles.readAll(output).stream()
+        List<Long> fileSequences = JsonLinesFiles.readDetections(output).stream()
                 .map(line -> line.get("frameSequence"))
                 .map(JsonNode::asLong)
                 .sorted()
                 .toList();
 
         List<Long> everyFrame = LongStream.range(0, PipelineHarness.CLIP_FRAMES).boxed().toList();
-        assertThat(FAILED).as("the injected failure happened").isTrue();
+        assertThat(failed).as("the injected failure happened").isTrue();
         assertThat(kafkaSequences).containsExactlyElementsOf(everyFrame);
         assertThat(fileSequences).containsExactlyElementsOf(everyFrame);
     }
@@ -97,87 +83,38 @@ class ExactlyOnceRestartTest {
         harness.ingest(DRONE, PipelineHarness.syntheticClip(directory, "clip-gop10.ts"));
         JobOptions options = harness.options(model).build();
 
-        runWithOneFailure(options);
+        boolean failed = FailingRun.runWithOneFailure(options);
         List<Long> kafkaSequences = harness.committedDetections().stream()
                 .map(FrameDetections::getFrameSequence)
                 .sorted()
                 .toList();
 
-        assertThat(FAILED).as("the injected failure happened").isTrue();
+        assertThat(failed).as("the injected failure happened").isTrue();
         assertThat(kafkaSequences).containsExactlyElementsOf(
                 LongStream.range(0, PipelineHarness.CLIP_FRAMES).boxed().toList());
     }
 
-    private static void runWithOneFailure(JobOptions options) throws Exception {
-        FAILED.set(false);
-        Configuration configuration = new Configuration();
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = PipelineHarness.environment(configuration);
+    @Test
+    void restartKeepsSameTrackEvents() throws Exception {
+        Path model = TinyModels.yolox(Files.createDirectories(directory.resolve("model-tracks")));
+        PipelineHarness reference = new PipelineHarness(kafka, "e2e-tracks-reference");
+        reference.ingest(DRONE, PipelineHarness.syntheticClip(directory, "clip-tracks.ts"));
+        Path referenceOutput = directory.resolve("tracks-reference");
+        reference.run(reference.options(model).outputDirectory(referenceOutput.toString()).build());
 
-        UavstreamTopology.configure(env, options);
-        DataStream<PacketOrDeadLetter> source = UavstreamTopology.readVideo(env, options);
-        DataStream<PacketOrDeadLetter> records = source
-                .map(new FailOnceAfterCheckpoint(10), source.getType())
-                .uid("fail-once");
-        AnalysisStreams analysis = DroneAnalysis.apply(records, UavstreamTopology.analysisConfig(env, options));
-        UavstreamTopology.writeDetections(analysis.detections(), options);
-        UavstreamTopology.writeDeadLetters(analysis.deadLetters(), options);
+        // The second run reads the same video records, so capture times and session IDs match.
+        PipelineHarness restarted = new PipelineHarness(kafka, "e2e-tracks-restart");
+        Path restartedOutput = directory.resolve("tracks-restart");
+        boolean failed = FailingRun.runWithOneFailure(restarted.options(model)
+                .videoTopic(reference.videoTopic())
+                .outputDirectory(restartedOutput.toString())
+                .build());
 
-        env.execute(options.jobName());
-    }
-
-    /**
-     * Passes video records on, slowly, until a checkpoint has completed after at least
-     * {@code minRecords} records; then throws once, so that the failure falls between two
-     * checkpoints with output both committed and pending. It runs chained to the source, so that
-     * checkpoint barriers are not queued behind a backlog of records.
-     */
-    private static final class FailOnceAfterCheckpoint extends RichMapFunction<PacketOrDeadLetter, PacketOrDeadLetter>
-            implements CheckpointListener {
-        private static final long serialVersionUID = 1L;
-
-        /** Delay per record before the first {@code minRecords}, so that checkpoints complete mid-stream. */
-        private static final long DELAY_MILLIS = 25;
-
-        /**
-         * Delay per record after the first {@code minRecords}, while waiting for a checkpoint to
-         * complete. The rest of the clip then lasts several seconds, so that a slow checkpoint
-         * still completes before the input ends.
-         */
-        private static final long WAITING_DELAY_MILLIS = 200;
-
-        private final long minRecords;
-        private transient long records;
-        private transient long recordsAtCompletedCheckpoint;
-
-        FailOnceAfterCheckpoint(long minRecords) {
-            this.minRecords = minRecords;
-        }
-
-        @Override
-        public void open(OpenContext openContext) {
-            records = 0;
-            recordsAtCompletedCheckpoint = 0;
-        }
-
-        @Override
-        public PacketOrDeadLetter map(PacketOrDeadLetter record) throws Exception {
-            records++;
-            if (FAILED.get()) {
-                return record;
-            }
-            if (recordsAtCompletedCheckpoint >= minRecords && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("Injected test failure at video record " + records);
-            }
-            Thread.sleep(records < minRecords ? DELAY_MILLIS : WAITING_DELAY_MILLIS);
-            return record;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            recordsAtCompletedCheckpoint = records;
-        }
+        List<TrackEvent> expected = reference.committedTrackEvents();
+        assertThat(failed).as("the injected failure happened").isTrue();
+        assertThat(expected).as("track events of the run without failure").hasSizeGreaterThan(6);
+        assertThat(restarted.committedTrackEvents()).containsExactlyElementsOf(expected);
+        assertThat(JsonLinesFiles.readTrackEvents(restartedOutput))
+                .containsExactlyInAnyOrderElementsOf(JsonLinesFiles.readTrackEvents(referenceOutput));
     }
 }

@@ -33,6 +33,48 @@ class JobOptionsTest {
         assertThat(options.parallelism()).isEmpty();
         assertThat(options.intraOpThreads()).isEmpty();
         assertThat(options.transactionalIdPrefix()).isEqualTo(JobOptions.DEFAULT_GROUP_ID);
+        assertThat(options.trackEventsTopic()).isEqualTo(Topics.TRACK_EVENTS);
+        assertThat(options.tracking()).isTrue();
+        assertThat(options.cameraMotionCompensation()).isTrue();
+        assertThat(options.trackUpdateInterval()).isEmpty();
+    }
+
+    @Test
+    void fromArgsParsesTrackingOptions() {
+        JobOptions options = JobOptions.fromArgs(with("--tracking", "false", "--camera-motion-compensation", "false",
+                "--track-update-interval", "250ms", "--track-events-topic", "te"));
+
+        assertThat(options.tracking()).isFalse();
+        assertThat(options.cameraMotionCompensation()).isFalse();
+        assertThat(options.trackUpdateInterval()).contains(Duration.ofMillis(250));
+        assertThat(options.trackEventsTopic()).isEqualTo("te");
+    }
+
+    @Test
+    void zeroTrackUpdateIntervalIsAccepted() {
+        JobOptions options = JobOptions.fromArgs(with("--track-update-interval", "0s"));
+
+        assertThat(options.trackUpdateInterval()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void negativeTrackUpdateIntervalIsRejected() {
+        assertThatThrownBy(() -> JobOptions.builder().trackUpdateInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--track-update-interval must not be negative");
+    }
+
+    @Test
+    void trackingOptionsReachAnalysisConfig() {
+        JobOptions options = JobOptions.fromArgs(with("--camera-motion-compensation", "false",
+                "--track-update-interval", "3s", "--intra-op-threads", "1"));
+
+        var config = UavstreamTopology.analysisConfig(
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(), options);
+
+        assertThat(config.tracking()).isTrue();
+        assertThat(config.cameraMotionCompensation()).isFalse();
+        assertThat(config.trackUpdateInterval()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -201,7 +243,8 @@ class JobOptionsTest {
                 "--max-frame-size", "--decoder-idle-timeout", "--artefact-check", "--checkpoint-interval",
                 "--parallelism",
                 "--intra-op-threads", "--max-out-of-orderness", "--idleness",
-                "--transactional-id-prefix", "--transaction-timeout", "--job-name"}) {
+                "--transactional-id-prefix", "--transaction-timeout", "--job-name", "--track-events-topic",
+                "--tracking", "--camera-motion-compensation", "--track-update-interval"}) {
             assertThat(usage).contains(option);
         }
     }

@@ -10,6 +10,8 @@ import io.uavstream.models.testing.TinyModels;
 import io.uavstream.operators.AnalysisCounters;
 import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
+import io.uavstream.schemas.TrackEventType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +135,7 @@ class PipelineEndToEndTest {
         Set<Long> fromKafka = harness.committedDetections().stream()
                 .map(FrameDetections::getFrameSequence)
                 .collect(Collectors.toSet());
-        List<JsonNode> lines = JsonLinesFiles.readAll(directory.resolve("out"));
+        List<JsonNode> lines = JsonLinesFiles.readDetections(directory.resolve("out"));
         Set<Long> fromFiles = lines.stream()
                 .map(line -> line.get("frameSequence").asLong())
                 .collect(Collectors.toSet());
@@ -146,7 +148,69 @@ class PipelineEndToEndTest {
     void jsonLinesAreInDroneDirectory() throws Exception {
         result();
 
-        assertThat(JsonLinesFiles.readAll(directory.resolve("out").resolve(DRONE))).hasSize(PipelineHarness.CLIP_FRAMES);
+        assertThat(JsonLinesFiles.readDetections(directory.resolve("out").resolve(DRONE))).hasSize(PipelineHarness.CLIP_FRAMES);
+    }
+
+    @Test
+    void trackEventsReachKafka() throws Exception {
+        result();
+
+        List<TrackEvent> events = harness.committedTrackEvents();
+
+        // The tiny model detects a person, a car and a dog in every frame. They start tracks 1 to 3
+        // in frame 0, which are confirmed 100 ms later and updated once per second of capture time.
+        assertThat(events).filteredOn(event -> event.getEventType() == TrackEventType.STARTED)
+                .extracting(TrackEvent::getClassName).containsExactly("person", "car", "dog");
+        for (long trackId = 1; trackId <= 3; trackId++) {
+            long id = trackId;
+            List<TrackEvent> track = events.stream().filter(event -> event.getTrackId() == id).toList();
+            assertThat(track).extracting(TrackEvent::getEventType).containsExactly(TrackEventType.STARTED,
+                    TrackEventType.UPDATED, TrackEventType.UPDATED, TrackEventType.UPDATED, TrackEventType.ENDED);
+            assertThat(track).extracting(TrackEvent::getFrameSequence).containsExactly(1L, 11L, 21L, 31L, 39L);
+            assertThat(track.get(4).getSummary().getFrames()).isEqualTo(PipelineHarness.CLIP_FRAMES);
+            assertThat(track.get(4).getSummary().getDurationSeconds()).isCloseTo(3.9, offset(1e-9));
+        }
+    }
+
+    @Test
+    void trackEventsAreKeyedByDroneId() throws Exception {
+        result();
+
+        List<ConsumerRecord<byte[], byte[]>> records =
+                CommittedRecords.readAll(harness.bootstrapServers(), harness.trackEventsTopic());
+
+        assertThat(records).isNotEmpty().allSatisfy(record ->
+                assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(DRONE));
+    }
+
+    @Test
+    void jsonLinesMatchKafkaTrackEvents() throws Exception {
+        result();
+
+        List<String> fromKafka = harness.committedTrackEvents().stream()
+                .map(event -> event.getTrackId() + " " + event.getEventType() + " " + event.getFrameSequence())
+                .toList();
+        List<String> fromFiles = JsonLinesFiles.readTrackEvents(directory.resolve("out").resolve(DRONE)).stream()
+                .map(line -> line.get("trackId").asLong() + " " + line.get("eventType").asText() + " "
+                        + line.get("frameSequence").asLong())
+                .toList();
+
+        assertThat(fromFiles).containsExactlyInAnyOrderElementsOf(fromKafka);
+    }
+
+    @Test
+    void detectionsCarryTrackIds() throws Exception {
+        result();
+
+        List<FrameDetections> detections = harness.committedDetections();
+
+        // The second car scores 0.50, below the tracker's new-track score, so it has no track.
+        assertThat(detections).filteredOn(frame -> frame.getFrameSequence() > 0)
+                .allSatisfy(frame -> assertThat(frame.getBoxes()).extracting(DetectedBox::getTrackId)
+                        .containsExactly(1L, 2L, 3L, null));
+        assertThat(detections).filteredOn(frame -> frame.getFrameSequence() == 0)
+                .allSatisfy(frame -> assertThat(frame.getBoxes()).extracting(DetectedBox::getTrackId)
+                        .containsOnlyNulls());
     }
 
     @Test

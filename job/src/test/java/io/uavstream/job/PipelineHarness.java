@@ -8,6 +8,7 @@ import io.uavstream.ingest.TopicProvisioner;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class PipelineHarness {
     private final EmbeddedKafkaBroker kafka;
     private final String name;
 
-    /** Creates the video, detections and dead-letter topics named after {@code name}. */
+    /** Creates the video, detections, track-events and dead-letter topics named after {@code name}. */
     PipelineHarness(EmbeddedKafkaBroker kafka, String name) {
         this.kafka = kafka;
         this.name = name;
@@ -40,6 +41,7 @@ final class PipelineHarness {
             topics.ensureVideoTopic(videoTopic());
             topics.ensureVideoTopic(detectionsTopic());
             topics.ensureVideoTopic(deadLetterTopic());
+            topics.ensureVideoTopic(trackEventsTopic());
         }
     }
 
@@ -78,6 +80,10 @@ final class PipelineHarness {
         return name + ".dead-letters";
     }
 
+    String trackEventsTopic() {
+        return name + ".track-events";
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -104,6 +110,7 @@ final class PipelineHarness {
                 .videoTopic(videoTopic())
                 .detectionsTopic(detectionsTopic())
                 .deadLetterTopic(deadLetterTopic())
+                .trackEventsTopic(trackEventsTopic())
                 .groupId(name)
                 .startingOffsets(StartingOffsets.EARLIEST)
                 .bounded(true)
@@ -135,6 +142,11 @@ final class PipelineHarness {
 
     List<FrameDetections> committedDetections() {
         return CommittedRecords.readValues(kafka.bootstrapServers(), detectionsTopic(), FrameDetections.class);
+    }
+
+    /** Returns the committed track events, in topic order (each drone's events keep their order). */
+    List<TrackEvent> committedTrackEvents() {
+        return CommittedRecords.readValues(kafka.bootstrapServers(), trackEventsTopic(), TrackEvent.class);
     }
 
     List<DeadLetter> committedDeadLetters() {

@@ -14,8 +14,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Creates the job's topics before it starts. Every uavstream topic needs the raised record limit
- * of the video topic: detections are small, but a dead letter carries the original access unit.
+ * Creates the job's topics before it starts: video, detections, dead letters, and track events
+ * when tracking is on. Every uavstream topic needs the raised record limit of the video topic:
+ * detections are small, but a dead letter carries the original access unit.
  */
 final class TopicSetup {
 
@@ -26,6 +27,9 @@ final class TopicSetup {
             provisioner.ensureVideoTopic(options.videoTopic());
             provisioner.ensureVideoTopic(options.detectionsTopic());
             provisioner.ensureVideoTopic(options.deadLetterTopic());
+            if (options.tracking()) {
+                provisioner.ensureVideoTopic(options.trackEventsTopic());
+            }
         }
     }
 
