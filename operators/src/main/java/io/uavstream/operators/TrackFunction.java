@@ -66,6 +66,7 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
     private transient Counter untrackableDetections;
     private transient LogRateLimiter trackerLimitLog;
     private transient LogRateLimiter notTrackedLog;
+    private transient LogRateLimiter untrackableLog;
 
     TrackFunction(AnalysisConfig config) {
         this.trackerConfig = config.trackerConfig();
@@ -89,6 +90,7 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
         untrackableDetections = getRuntimeContext().getMetricGroup().counter("untrackableDetections");
         trackerLimitLog = new LogRateLimiter();
         notTrackedLog = new LogRateLimiter();
+        untrackableLog = new LogRateLimiter();
     }
 
     @Override
@@ -123,7 +125,13 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
         out.collect(detections);
     }
 
-    /** Ends all tracks of a drone whose silence the watermark has confirmed. */
+    /**
+     * Ends all tracks of a drone whose silence the watermark has confirmed.
+     *
+     * <p>NOTE: a frame that arrives after the watermark passed its drone's silence timer (late
+     * data, or frames that an idle decoder drains late) starts new tracks, so a replay with other
+     * watermark timing can differ there.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FrameDetections> out) throws Exception {
         TrackerState state = trackerState.value();
@@ -144,6 +152,13 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
         TrackerInputs inputs = TrackerInputs.of(detections.getBoxes());
         if (inputs.skipped() > 0) {
             untrackableDetections.inc(inputs.skipped());
+            long suppressed = untrackableLog.tryAcquire();
+            if (suppressed >= 0) {
+                LOG.warn("Drone {} session {}: {} detections of frame {} are not tracked, because their box is empty"
+                        + " or not finite, or their score is outside [0, 1] ({} similar messages suppressed)",
+                        detections.getDroneId(), detections.getSessionId(), inputs.skipped(),
+                        detections.getFrameSequence(), suppressed);
+            }
         }
         MultiObjectTracker tracker = Trackers.restore(trackerConfig, state);
         List<Track> tracks = tracker.update(captureMicros, inputs.detections(), cameraMotion);
