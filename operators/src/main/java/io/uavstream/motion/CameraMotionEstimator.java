@@ -79,9 +79,9 @@ public final class CameraMotionEstimator {
 
     /**
      * Estimates the motion from the frame of {@code previous} to the frame of {@code current}.
-     * A failed estimate names its reason: frames of different sizes, too few corners tracked or too
-     * few RANSAC inliers, or a homography that would shrink or grow the frame by more than a
-     * factor of 2, or fold it beyond its horizon line.
+     * A failed estimate names its reason. The frames may differ in size, too few corners may be
+     * tracked or agree as RANSAC inliers, or the homography may shrink or grow the frame by more
+     * than a factor of 2 or fold it beyond its horizon line.
      */
     public MotionEstimate estimate(FrameFeatures previous, FrameFeatures current) {
         GreyFrame from = previous.frame();
