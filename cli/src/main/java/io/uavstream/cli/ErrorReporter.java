@@ -20,7 +20,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parsed) {
         LOG.debug("Command failed", error);
-        commandLine.getErr().println("uavstream " + commandLine.getCommandName() + ": " + describe(error));
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(error));
         return EXIT_FAILED;
     }
 

@@ -4,6 +4,7 @@ import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.schemas.Topics;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,6 +60,9 @@ final class IngestCommand implements Callable<Integer> {
                 .realtime(realtime)
                 .reconnectBackoff(Duration.ofSeconds(1), reconnectMaxDelay, reconnectAttempts)
                 .build();
+        if (!options.source().isNetwork() && !Files.isRegularFile(options.source().file())) {
+            throw new IllegalArgumentException("--source file not found: " + options.source().file().toAbsolutePath());
+        }
         Ingestor ingestor = new Ingestor(options);
         CountDownLatch finished = new CountDownLatch(1);
         // On Ctrl-C, stop reading and give the session time to publish its end-of-stream marker.

@@ -2,6 +2,7 @@ package io.uavstream.cli;
 
 import io.uavstream.cli.bench.BenchCommand;
 import io.uavstream.cli.eval.EvalCommand;
+import org.bytedeco.ffmpeg.global.avutil;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,9 @@ public final class UavstreamCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // FFmpeg prints encoder banners and per-stream dumps at info and warning level on stderr;
+        // uavstream reports what matters through its own logs and exceptions.
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         System.exit(newCommandLine().execute(args));
     }
 

@@ -83,7 +83,7 @@ public final class TopicProvisioner implements AutoCloseable {
             }
             NewTopic newTopic = new NewTopic(topic, partitions, Optional.empty()).configs(videoTopicConfig());
             admin.createTopics(List.of(newTopic)).all().get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Created video topic {} on {} with max.message.bytes={}", topic, bootstrapServers, Topics.MAX_MESSAGE_BYTES);
+            LOG.info("Created topic {} on {} with max.message.bytes={}", topic, bootstrapServers, Topics.MAX_MESSAGE_BYTES);
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
@@ -93,7 +93,9 @@ public final class TopicProvisioner implements AutoCloseable {
             }
             throw failure(topic, e.getCause());
         } catch (TimeoutException e) {
-            throw failure(topic, e);
+            throw new IngestException("No Kafka broker answered at " + bootstrapServers + " within "
+                    + REQUEST_TIMEOUT.toSeconds() + " s while creating topic " + topic
+                    + "; check --bootstrap and that the broker is running", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(topic, e);
@@ -130,6 +132,6 @@ public final class TopicProvisioner implements AutoCloseable {
     }
 
     private IngestException failure(String topic, Throwable cause) {
-        return new IngestException("Failed to create video topic " + topic + " on " + bootstrapServers + ": " + cause, cause);
+        return new IngestException("Failed to create topic " + topic + " on " + bootstrapServers + ": " + cause, cause);
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +45,10 @@ public final class EmbeddedRun implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration JOB_START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    private static final int DELETE_ATTEMPTS = 5;
+    private static final Duration DELETE_RETRY_DELAY = Duration.ofMillis(200);
+    private static final DateTimeFormatter RUN_NAME_FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final RunSettings settings;
     private final Path workDirectory;
@@ -63,11 +69,24 @@ public final class EmbeddedRun implements AutoCloseable {
      * @param progress receives ingest progress, for a progress bar
      */
     public RunReport execute(IngestProgressListener progress) throws Exception {
+        try {
+            return run(progress);
+        } catch (Exception e) {
+            if (isClosed()) {
+                throw new RunStoppedException("Stopped on request before the end of the input", e);
+            }
+            throw e;
+        }
+    }
+
+    private RunReport run(IngestProgressListener progress) throws Exception {
         ModelDescriptor model = ModelPreflight.check(settings.model());
         VideoInput video = openInput();
+        video.check();
+        Path output = runOutputDirectory();
         String bootstrapServers = kafka();
         Instant runStart = Instant.now();
-        JobOptions jobOptions = jobOptions(bootstrapServers, runStart);
+        JobOptions jobOptions = jobOptions(bootstrapServers, runStart, output);
         TopicSetup.createTopics(bootstrapServers, jobOptions);
         if (broker == null) {
             TopicSetup.commitEndOffsets(bootstrapServers, jobOptions);
@@ -85,7 +104,21 @@ public final class EmbeddedRun implements AutoCloseable {
         DetectionStats detections = DetectionStats.read(bootstrapServers, jobOptions.detectionsTopic(),
                 video.droneIds(), runStart);
         return new RunReport(video.description(), model.id(), ingest, accumulators, detections, wallSeconds,
-                settings.outputDirectory(), settings.realtime() || settings.video().isEmpty());
+                output, settings.realtime() || settings.video().isEmpty());
+    }
+
+    /** Returns a new folder for this run's JSON lines under the output directory, named by the start time. */
+    private Path runOutputDirectory() throws IOException {
+        String name = "run-" + RUN_NAME_FORMAT.format(Instant.now());
+        Path directory = settings.outputDirectory().resolve(name);
+        for (int suffix = 2; Files.exists(directory); suffix++) {
+            directory = settings.outputDirectory().resolve(name + "-" + suffix);
+        }
+        return Files.createDirectories(directory);
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Opens the video file, or the simulated fleet when no file is given. */
@@ -108,12 +141,12 @@ public final class EmbeddedRun implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    private JobOptions jobOptions(String bootstrapServers, Instant runStart) {
+    private JobOptions jobOptions(String bootstrapServers, Instant runStart, Path output) {
         JobOptions.Builder options = JobOptions.builder()
                 .bootstrapServers(bootstrapServers)
                 .groupId("uavstream-run-" + runStart.toEpochMilli())
                 .modelPath(settings.model().toAbsolutePath())
-                .outputDirectory(settings.outputDirectory().toAbsolutePath().toString())
+                .outputDirectory(output.toAbsolutePath().toString())
                 .maxAnalysedFps(settings.maxAnalysedFps())
                 .liveMode(settings.live())
                 .checkpointInterval(Duration.ofSeconds(2))
@@ -209,7 +242,9 @@ public final class EmbeddedRun implements AutoCloseable {
             return;
         }
         closed = true;
-        LOG.info("Closing the run: stopping ingest, the job and the broker");
+        if (jobClient != null || broker != null) {
+            LOG.info("Closing the run: stopping ingest, the job and the broker");
+        }
         if (input != null) {
             input.stop();
         }
@@ -225,9 +260,10 @@ public final class EmbeddedRun implements AutoCloseable {
             return;
         }
         try {
-            if (!jobClient.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+            // Short timeouts: on Ctrl-C the MiniCluster's own shutdown hook stops it at the same time.
+            if (!jobClient.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
                 LOG.info("Cancelling job {}", jobClient.getJobID());
-                jobClient.cancel().get(30, TimeUnit.SECONDS);
+                jobClient.cancel().get(5, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             // The MiniCluster shuts down with the JVM, so a failed cancel leaves nothing behind.
@@ -235,11 +271,28 @@ public final class EmbeddedRun implements AutoCloseable {
         }
     }
 
+    /** Deletes the run's temporary files, retrying briefly while stopping threads still write there. */
     private void deleteWorkDirectory() {
-        try (Stream<Path> files = Files.walk(workDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Failed to delete " + workDirectory, e);
+        for (int attempt = 1; attempt <= DELETE_ATTEMPTS && Files.exists(workDirectory); attempt++) {
+            try (Stream<Path> files = Files.walk(workDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                LOG.debug("Attempt {} to delete {} failed: {}", attempt, workDirectory, e.toString());
+            }
+            if (Files.exists(workDirectory)) {
+                sleepQuietly(DELETE_RETRY_DELAY);
+            }
+        }
+        if (Files.exists(workDirectory)) {
+            LOG.warn("Failed to delete the run's temporary directory {}; delete it by hand", workDirectory);
+        }
+    }
+
+    private static void sleepQuietly(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,6 +4,8 @@ import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestProgressListener;
 import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
+import io.uavstream.ingest.StreamDemuxer;
+import io.uavstream.ingest.VideoSource;
 import java.nio.file.Path;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -29,6 +31,14 @@ final class FileInput implements VideoInput {
     @Override
     public String description() {
         return video.toString();
+    }
+
+    /** Opens the file's container and video stream, and closes it again. */
+    @Override
+    public void check() {
+        try (StreamDemuxer demuxer = StreamDemuxer.open(VideoSource.ofFile(video))) {
+            LOG.info("Video {}: {}", video, demuxer.streamInfo());
+        }
     }
 
     @Override

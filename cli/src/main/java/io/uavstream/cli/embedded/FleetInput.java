@@ -37,6 +37,10 @@ final class FleetInput implements VideoInput {
                 config.drones(), config.durationSeconds(), config.seed());
     }
 
+    /** Has nothing to check: the configuration was validated when it was built. */
+    @Override
+    public void check() {}
+
     @Override
     public Set<String> droneIds() {
         Set<String> ids = new TreeSet<>();

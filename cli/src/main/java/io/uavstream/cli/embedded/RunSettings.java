@@ -1,5 +1,6 @@
 package io.uavstream.cli.embedded;
 
+import io.uavstream.ingest.IngestOptions;
 import io.uavstream.simulator.SimulationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,9 @@ public final class RunSettings {
          */
         public RunSettings build() {
             Objects.requireNonNull(model, "A model is required: pass --model with a descriptor or .onnx file");
+            if (droneId == null || !IngestOptions.DRONE_ID_PATTERN.matcher(droneId).matches()) {
+                throw new IllegalArgumentException("--drone must be 1-64 characters of [A-Za-z0-9._-], got '" + droneId + "'");
+            }
             if (video != null && !Files.isRegularFile(video)) {
                 throw new IllegalArgumentException("Video file not found: " + video.toAbsolutePath());
             }

@@ -10,6 +10,9 @@ interface VideoInput {
     /** Returns a short description for the summary, for example the file name. */
     String description();
 
+    /** Checks the input before anything is started, so that a bad file fails at once. */
+    void check();
+
     /** Returns the drone IDs whose video this input publishes. */
     Set<String> droneIds();
 

@@ -31,7 +31,8 @@ final class SequenceFiles {
             return Map.of(stripExtension(groundTruth.getFileName().toString()), path);
         }
         if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException("Not found: " + path.toAbsolutePath());
+            String option = path.equals(groundTruth) ? "--gt" : "--pred";
+            throw new IllegalArgumentException(option + " path not found: " + path.toAbsolutePath());
         }
         Map<String, Path> sequences = new TreeMap<>();
         for (Path child : children(path)) {

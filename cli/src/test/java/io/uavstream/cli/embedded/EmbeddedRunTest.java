@@ -105,7 +105,7 @@ class EmbeddedRunTest {
     private static List<String> jsonLines(Path directory) throws Exception {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("detections")).toList()) {
                 lines.addAll(Files.readAllLines(file));
             }
         }

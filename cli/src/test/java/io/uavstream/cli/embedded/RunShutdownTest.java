@@ -43,7 +43,7 @@ class RunShutdownTest {
         assertThat(sessionStarted).as("job started a session; output:%n%s", output).isTrue();
         assertThat(exited).as("process exited after SIGTERM").isTrue();
         assertThat(output).as("output").contains("Closing the run");
-        assertThat(leftovers(tmp)).as("run and broker directories left in %s", tmp).isEmpty();
+        assertThat(leftovers(tmp)).as("run and broker directories left in %s; output:%n%s", tmp, output).isEmpty();
     }
 
     private static List<String> javaCommand(Path tmp, String... args) {

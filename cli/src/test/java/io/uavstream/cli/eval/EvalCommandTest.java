@@ -66,7 +66,7 @@ class EvalCommandTest {
         int exitCode = commandLine.execute("mot", "--gt", gt.toString(), "--pred", temp.resolve("absent").toString());
 
         assertThat(exitCode).isNotZero();
-        assertThat(err.toString()).contains("Not found").contains("absent");
+        assertThat(err.toString()).contains("--pred path not found").contains("absent");
     }
 
     private static JsonNode combinedRow(Path json) throws Exception {
