@@ -7,8 +7,9 @@ import java.util.Optional;
  * Line segment directed from {@code start} to {@code end}, used as a counting line.
  *
  * <p>Side tests use the sign of the cross product (end - start) x (point - start). A point exactly
- * on the infinite line counts as {@link Side#LEFT}, so the two sides form half-planes that do not
- * overlap and a path that touches the line without passing it is not a crossing.
+ * on the infinite line counts as {@link Side#LEFT}, so the two sides are half-planes that do not
+ * overlap, and a path that stops on the line and goes on is counted once. The price is that a
+ * path that touches the line from the right counts as a crossing to the left and one back.
  */
 public record DirectedSegment(Point2 start, Point2 end) implements Serializable {
 
@@ -42,9 +43,8 @@ public record DirectedSegment(Point2 start, Point2 end) implements Serializable 
 
     /**
      * Returns the side the path {@code from -> to} moves to when it passes this segment, or empty
-     * when it stays on one side or passes the infinite line outside the segment. A path that ends
-     * exactly on the line counts as on the left, so crossing and coming back counts twice but
-     * touching the line counts never.
+     * when it stays on one side or passes the infinite line outside the segment. A position
+     * exactly on the line is on the left, as the class documentation explains.
      */
     public Optional<Side> crossing(Point2 from, Point2 to, AxisOrientation orientation) {
         Side fromSide = side(from, orientation);
