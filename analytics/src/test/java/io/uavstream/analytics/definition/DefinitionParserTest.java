@@ -1,0 +1,186 @@
+package io.uavstream.analytics.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.uavstream.analytics.geometry.Point2;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DefinitionParserTest {
+
+    private static final String CONTROL = """
+            {
+              "drone": "drone-7",
+              "zones": [
+                {"id": "gate", "name": "Gate", "polygon": [[0, 0], [100, 0], [100, 50], [0, 50]],
+                 "classes": ["person"]},
+                {"id": "yard", "coordinates": "wgs84", "drone": "drone-8",
+                 "polygon": [[10.0, 45.0], [10.001, 45.0], [10.001, 45.001], [10.0, 45.0]]}
+              ],
+              "lines": [
+                {"id": "road", "from": [0, 300], "to": [640, 300]}
+              ]
+            }
+            """;
+
+    private static String feature(String id, String drone, String geometry) {
+        return """
+                {"type": "Feature", "properties": {"id": %s, "drone": %s, "name": "n", "classes": ["car"]},
+                 "geometry": %s}
+                """.formatted(id, drone, geometry);
+    }
+
+    private static String collection(String... features) {
+        return "{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",", features) + "]}";
+    }
+
+    private static final String SQUARE = """
+            {"type": "Polygon", "coordinates": [[[10.0, 45.0], [10.001, 45.0], [10.001, 45.001], [10.0, 45.001], [10.0, 45.0]]]}
+            """;
+
+    @Test
+    void controlMessageReadsZonesAndLines() throws InvalidDefinitionException {
+        DefinitionSet set = DefinitionParser.parseControl(CONTROL);
+
+        assertThat(set.zones()).extracting(ZoneDefinition::id).containsExactly("gate", "yard");
+        assertThat(set.zones().get(0).droneId()).isEqualTo("drone-7");
+        assertThat(set.zones().get(0).classes()).isEqualTo(Set.of("person"));
+        assertThat(set.zones().get(1).space()).isEqualTo(CoordinateSpace.WGS84);
+        assertThat(set.zones().get(1).droneId()).isEqualTo("drone-8");
+        assertThat(set.lines().get(0).segment().end()).isEqualTo(new Point2(640, 300));
+        assertThat(set.forDrone("drone-7").zones()).hasSize(1);
+    }
+
+    @Test
+    void closedControlRingDropsRepeat() throws InvalidDefinitionException {
+        DefinitionSet set = DefinitionParser.parseControl(CONTROL);
+
+        assertThat(set.zones().get(1).polygon().exterior()).hasSize(3);
+    }
+
+    @Test
+    void geoJsonReadsPolygonAndLine() throws InvalidDefinitionException {
+        String line = """
+                {"type": "LineString", "coordinates": [[10.0, 45.0], [10.001, 45.0]]}
+                """;
+        DefinitionSet set = DefinitionParser.parseGeoJson(
+                collection(feature("\"yard\"", "\"d1\"", SQUARE), feature("\"fence\"", "\"d1\"", line)));
+
+        assertThat(set.zones()).singleElement().satisfies(zone -> {
+            assertThat(zone.id()).isEqualTo("yard");
+            assertThat(zone.space()).isEqualTo(CoordinateSpace.WGS84);
+            assertThat(zone.polygon().exterior()).hasSize(4);
+            assertThat(zone.classes()).containsExactly("car");
+        });
+        assertThat(set.lines()).extracting(LineDefinition::id).containsExactly("fence");
+    }
+
+    @Test
+    void missingDroneNamesFeatureAndField() {
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"yard\"", "null", SQUARE))));
+
+        assertThat(error.element()).isEqualTo("features[0] (id \"yard\")");
+        assertThat(error.field()).isEqualTo("properties.drone");
+        assertThat(error).hasMessage("features[0] (id \"yard\"), field \"properties.drone\": is missing");
+    }
+
+    @Test
+    void missingIdNamesFeatureIndex() {
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"a\"", "\"d1\"", SQUARE), feature("7", "\"d1\"", SQUARE))));
+
+        assertThat(error.element()).isEqualTo("features[1]");
+        assertThat(error.field()).isEqualTo("properties.id");
+    }
+
+    @Test
+    void openRingIsRejected() {
+        String open = """
+                {"type": "Polygon", "coordinates": [[[10.0, 45.0], [10.001, 45.0], [10.001, 45.001], [10.0, 45.001]]]}
+                """;
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"yard\"", "\"d1\"", open))));
+
+        assertThat(error.field()).isEqualTo("geometry.coordinates[0]");
+        assertThat(error).hasMessageContaining("must end with its first position");
+    }
+
+    @Test
+    void latitudeOutOfRangeNamesPosition() {
+        String far = """
+                {"type": "Polygon", "coordinates": [[[10.0, 45.0], [10.001, 95.0], [10.001, 45.001], [10.0, 45.0]]]}
+                """;
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"yard\"", "\"d1\"", far))));
+
+        assertThat(error.field()).isEqualTo("geometry.coordinates[0][1]");
+        assertThat(error).hasMessageContaining("latitude 95.0 is outside [-90, 90]");
+    }
+
+    @Test
+    void unsupportedGeometryIsRejected() {
+        String point = "{\"type\": \"Point\", \"coordinates\": [10.0, 45.0]}";
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"p\"", "\"d1\"", point))));
+
+        assertThat(error.field()).isEqualTo("geometry.type");
+        assertThat(error).hasMessageContaining("got \"Point\"");
+    }
+
+    @Test
+    void polylineWithThreePositionsIsRejected() {
+        String polyline = "{\"type\": \"LineString\", \"coordinates\": [[10.0, 45.0], [10.1, 45.0], [10.2, 45.0]]}";
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"l\"", "\"d1\"", polyline))));
+
+        assertThat(error).hasMessageContaining("exactly 2 positions, got 3");
+    }
+
+    @Test
+    void duplicateZoneIdIsRejected() {
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson(collection(feature("\"a\"", "\"d1\"", SQUARE), feature("\"a\"", "\"d2\"", SQUARE))));
+
+        assertThat(error).hasMessageContaining("Duplicate zone ID \"a\"");
+    }
+
+    @Test
+    void invalidJsonIsReported() {
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseGeoJson("{\"type\": "));
+
+        assertThat(error).hasMessageStartingWith("Invalid JSON");
+    }
+
+    @Test
+    void controlZoneWithoutDroneIsRejected() {
+        String json = "{\"zones\": [{\"id\": \"z\", \"polygon\": [[0, 0], [1, 0], [1, 1]]}]}";
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseControl(json));
+
+        assertThat(error.element()).isEqualTo("zones[0] (id \"z\")");
+        assertThat(error.field()).isEqualTo("drone");
+    }
+
+    @Test
+    void controlDegeneratePolygonNamesField() {
+        String json = "{\"drone\": \"d\", \"zones\": [{\"id\": \"z\", \"polygon\": [[0, 0], [1, 1], [2, 2]]}]}";
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseControl(json));
+
+        assertThat(error.field()).isEqualTo("polygon");
+        assertThat(error).hasMessageContaining("zero area");
+    }
+
+    @Test
+    void controlUnknownCoordinatesIsRejected() {
+        String json = "{\"drone\": \"d\", \"lines\": [{\"id\": \"l\", \"coordinates\": \"utm\", \"from\": [0, 0], \"to\": [1, 0]}]}";
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseControl(json));
+
+        assertThat(error.element()).isEqualTo("lines[0] (id \"l\")");
+        assertThat(error.field()).isEqualTo("coordinates");
+    }
+}
