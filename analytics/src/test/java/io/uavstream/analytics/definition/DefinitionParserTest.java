@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.uavstream.analytics.geometry.Point2;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -182,5 +186,21 @@ class DefinitionParserTest {
 
         assertThat(error.element()).isEqualTo("lines[0] (id \"l\")");
         assertThat(error.field()).isEqualTo("coordinates");
+    }
+
+    @Test
+    void definitionSetIsJavaSerializable() throws Exception {
+        DefinitionSet set = DefinitionParser.parseControl(CONTROL);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(set);
+        }
+
+        Object copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = in.readObject();
+        }
+
+        assertThat(copy).isEqualTo(set);
     }
 }
