@@ -172,7 +172,10 @@ public final class TrackAnalytics {
             }
         }
 
-        GeodeticPoint lastWorld = world != null ? world : previous == null ? null : previous.lastWorld();
+        GeodeticPoint lastWorld = world;
+        if (lastWorld == null && previous != null) {
+            lastWorld = previous.lastWorld();
+        }
         tracks.put(track.trackId(),
                 new TrackMemory(track.trackId(), track.className(), captureTimeMicros, pixel, lastWorld, stays));
         window.add(track.className(), track.trackId());

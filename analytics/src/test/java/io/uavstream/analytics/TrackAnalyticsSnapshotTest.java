@@ -36,7 +36,7 @@ class TrackAnalyticsSnapshotTest {
             List.of(pixelZone("centre", 150, 100, 490, 380, Set.of()), pixelZone("right", 320, 0, 640, 480, Set.of())),
             List.of(pixelLine("horizon", 640, 240, 0, 240)));
 
-    /** Random walks of up to 8 tracks that end and start, seeded so every run sees the same frames. */
+    /** Random walks of up to 8 tracks that end and start, seeded so every run gets the same frames. */
     private static List<List<TrackObservation>> scene() {
         Random random = new Random(20240611L);
         List<List<TrackObservation>> frames = new ArrayList<>();

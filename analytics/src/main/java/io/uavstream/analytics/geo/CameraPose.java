@@ -21,7 +21,8 @@ public final class CameraPose implements Serializable {
 
     /**
      * Creates a pose from a row-major 3x3 camera-to-world rotation and the camera centre in ENU
-     * metres; rejects a matrix that is not a rotation (orthonormal with determinant +1, to 1e-6).
+     * metres. Rejects a matrix that is not a rotation, that is, not orthonormal to 1e-6 or with a
+     * negative determinant.
      */
     public CameraPose(double[] rotationRowMajor, Vector3 position) {
         if (rotationRowMajor == null || rotationRowMajor.length != 9) {

@@ -11,7 +11,7 @@ import java.util.List;
  * inside, and so is a point on the edge of a hole, because a hole's boundary belongs to the
  * polygon. "On" is decided exactly in double arithmetic, which is exact for integer pixel
  * coordinates. Away from the boundary the test counts ray crossings (even-odd rule), which is
- * correct for concave rings; a self-intersecting ring is read by the even-odd rule as well.
+ * correct for concave rings. A self-intersecting ring is read by the even-odd rule as well.
  */
 public record Polygon(List<Point2> exterior, List<List<Point2>> holes) implements Serializable {
 
@@ -89,7 +89,7 @@ public record Polygon(List<Point2> exterior, List<List<Point2>> holes) implement
         List<Point2> vertices = List.copyOf(ring);
         if (vertices.size() < 3) {
             throw new IllegalArgumentException(
-                    "Polygon " + what + " needs at least 3 distinct vertices, got " + vertices.size());
+                    "Polygon " + what + " needs at least 3 vertices, got " + vertices.size());
         }
         if (signedDoubleArea(vertices) == 0) {
             throw new IllegalArgumentException("Polygon " + what + " has zero area: " + vertices);

@@ -1,7 +1,7 @@
 package io.uavstream.analytics.geometry;
 
 /**
- * Point of a track's pixel box that stands for the object's position in zone and line tests.
+ * Point of a track's pixel box that represents the object's position in zone and line tests.
  * Aerial views see the object's ground contact at the bottom of its box, hence the default
  * {@link #BOTTOM_CENTER}.
  */

@@ -7,7 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What analytics keep about one live track between frames.
+ * State of one live track between frames.
  *
  * @param trackId the track's ID
  * @param className class name in the latest frame
