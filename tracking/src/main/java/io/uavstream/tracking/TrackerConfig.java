@@ -28,6 +28,7 @@ public final class TrackerConfig implements Serializable {
     private final double matchIou;
     private final double lowScoreMatchIou;
     private final double tentativeMatchIou;
+    private final double matchMarginPixels;
     private final Duration confirmTime;
     private final Duration maxLostTime;
     private final int maxTracks;
@@ -43,6 +44,7 @@ public final class TrackerConfig implements Serializable {
         this.matchIou = builder.matchIou;
         this.lowScoreMatchIou = builder.lowScoreMatchIou;
         this.tentativeMatchIou = builder.tentativeMatchIou;
+        this.matchMarginPixels = builder.matchMarginPixels;
         this.confirmTime = builder.confirmTime;
         this.maxLostTime = builder.maxLostTime;
         this.maxTracks = builder.maxTracks;
@@ -69,6 +71,7 @@ public final class TrackerConfig implements Serializable {
                 .matchIou(matchIou)
                 .lowScoreMatchIou(lowScoreMatchIou)
                 .tentativeMatchIou(tentativeMatchIou)
+                .matchMarginPixels(matchMarginPixels)
                 .confirmTime(confirmTime)
                 .maxLostTime(maxLostTime)
                 .maxTracks(maxTracks)
@@ -111,6 +114,16 @@ public final class TrackerConfig implements Serializable {
         return tentativeMatchIou;
     }
 
+    /**
+     * Margin in pixels added on each side of the track's and the detection's box before every
+     * matching stage computes their IoU. The IoU thresholds apply to the enlarged boxes. The margin
+     * keeps boxes of a few pixels matchable, because their detections scatter by about their own
+     * size, and barely changes the IoU of large boxes. 0 matches on plain IoU.
+     */
+    public double matchMarginPixels() {
+        return matchMarginPixels;
+    }
+
     /** Capture time that a tentative track must be matched in every frame to become confirmed. */
     public Duration confirmTime() {
         return confirmTime;
@@ -149,6 +162,7 @@ public final class TrackerConfig implements Serializable {
                 + ", matchIou=" + matchIou
                 + ", lowScoreMatchIou=" + lowScoreMatchIou
                 + ", tentativeMatchIou=" + tentativeMatchIou
+                + ", matchMarginPixels=" + matchMarginPixels
                 + ", confirmTime=" + confirmTime
                 + ", maxLostTime=" + maxLostTime
                 + ", maxTracks=" + maxTracks
@@ -171,11 +185,12 @@ public final class TrackerConfig implements Serializable {
         private double matchIou = 0.2;
         private double lowScoreMatchIou = 0.5;
         private double tentativeMatchIou = 0.3;
+        private double matchMarginPixels = 2;
         private Duration confirmTime = Duration.ofMillis(100);
-        private Duration maxLostTime = Duration.ofSeconds(2);
-        private int maxTracks = 200;
+        private Duration maxLostTime = Duration.ofSeconds(8);
+        private int maxTracks = 1000;
         private boolean cameraMotionCompensation = true;
-        private boolean perClassMatching = true;
+        private boolean perClassMatching = false;
         private KalmanNoise kalmanNoise = KalmanNoise.defaults();
 
         private Builder() {
@@ -231,19 +246,32 @@ public final class TrackerConfig implements Serializable {
             return this;
         }
 
+        /** Sets the margin in pixels added on each side of matching boxes, in [0, 100]; default 2. */
+        public Builder matchMarginPixels(double matchMarginPixels) {
+            if (!(matchMarginPixels >= 0 && matchMarginPixels <= 100)) {
+                throw new IllegalArgumentException("matchMarginPixels must be in [0, 100], got " + matchMarginPixels);
+            }
+            this.matchMarginPixels = matchMarginPixels;
+            return this;
+        }
+
         /** Sets the time to confirm a track; default 100 ms; 0 confirms tracks at their first detection. */
         public Builder confirmTime(Duration confirmTime) {
             this.confirmTime = requireDuration("confirmTime", confirmTime, false);
             return this;
         }
 
-        /** Sets the max time a track stays LOST before removal; default 2 s; must be positive. */
+        /**
+         * Sets the max time a track stays LOST before removal; default 8 s; must be positive. With
+         * camera-motion compensation a lost track's prediction stays on the ground, so a long time
+         * lets objects that pass under trees or bridges, or leave the frame for a moment, keep their ID.
+         */
         public Builder maxLostTime(Duration maxLostTime) {
             this.maxLostTime = requireDuration("maxLostTime", maxLostTime, true);
             return this;
         }
 
-        /** Sets the max number of tracks kept per tracker; default 200. */
+        /** Sets the max number of tracks kept per tracker; default 1000, because a car park seen from above contains hundreds of cars. */
         public Builder maxTracks(int maxTracks) {
             if (maxTracks < 1) {
                 throw new IllegalArgumentException("maxTracks must be at least 1, got " + maxTracks);
@@ -258,7 +286,10 @@ public final class TrackerConfig implements Serializable {
             return this;
         }
 
-        /** Sets whether detections match only tracks of their own class; default true. */
+        /**
+         * Sets whether detections match only tracks of their own class; default false. Detectors
+         * swap similar classes (van and car, car and truck) from frame to frame.
+         */
         public Builder perClassMatching(boolean enabled) {
             this.perClassMatching = enabled;
             return this;

@@ -13,16 +13,31 @@ import org.junit.jupiter.api.Test;
 class TrackerConfigTest {
 
     @Test
-    void defaultsMatchByteTrack() {
+    void defaultsKeepByteTrackThresholds() {
         TrackerConfig config = TrackerConfig.defaults();
 
         assertThat(config.highScore()).isEqualTo(0.5);
         assertThat(config.lowScore()).isEqualTo(0.1);
         assertThat(config.newTrackScore()).isEqualTo(0.6);
         assertThat(config.matchIou()).isEqualTo(0.2);
-        assertThat(config.maxLostTime()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.cameraMotionCompensation()).isTrue();
-        assertThat(config.perClassMatching()).isTrue();
+    }
+
+    @Test
+    void defaultsTunedOnSimulatedFlights() {
+        TrackerConfig config = TrackerConfig.defaults();
+
+        assertThat(config.maxLostTime()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(config.maxTracks()).isEqualTo(1000);
+        assertThat(config.perClassMatching()).isFalse();
+        assertThat(config.matchMarginPixels()).isEqualTo(2);
+    }
+
+    @Test
+    void matchMarginOutsideRangeRejected() {
+        assertThatThrownBy(() -> TrackerConfig.builder().matchMarginPixels(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("matchMarginPixels must be in [0, 100], got -1.0");
     }
 
     @Test
@@ -38,6 +53,7 @@ class TrackerConfigTest {
                 .maxTracks(12)
                 .cameraMotionCompensation(false)
                 .perClassMatching(false)
+                .matchMarginPixels(5)
                 .build();
 
         assertThat(config.toBuilder().build().toString()).isEqualTo(config.toString());

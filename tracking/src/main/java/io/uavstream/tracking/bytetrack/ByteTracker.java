@@ -62,7 +62,7 @@ public final class ByteTracker implements MultiObjectTracker {
         this.confirmTimeMicros = config.confirmTime().toNanos() / 1_000;
         this.maxLostTimeMicros = config.maxLostTime().toNanos() / 1_000;
         this.filter = new BoxKalmanFilter(config.kalmanNoise());
-        this.matcher = new IouMatcher(config.perClassMatching());
+        this.matcher = new IouMatcher(config.perClassMatching(), config.matchMarginPixels());
         this.tracks = new TrackTable(config.maxTracks(), state);
         this.lastCaptureTimeMicros = state.lastCaptureTimeMicros();
         this.skippedCameraWarps = state.counters().skippedCameraWarps();

@@ -10,14 +10,25 @@ import java.util.List;
 
 /**
  * One matching stage: optimal assignment of tracks to candidate detections on the cost
- * 1 - IoU between the track's predicted box and the detection box.
+ * 1 - IoU between the track's predicted box and the detection box, both enlarged by a fixed
+ * margin in pixels. The margin is a fixed-size variant of the buffered IoU of C-BIoU (F. Yang,
+ * S. Odashima, S. Masui and S. Jiang, "Hard to Track Objects with Irregular Motions and Similar
+ * Appearances? Make It Easier by Buffering the Matching Space", WACV 2023), whose buffer grows
+ * with the box: a fixed margin helps the small boxes whose detections scatter by a few pixels
+ * without merging the large, densely parked ones.
  */
 final class IouMatcher {
 
     private final boolean perClass;
+    private final double marginPixels;
 
-    IouMatcher(boolean perClass) {
+    /**
+     * @param perClass whether a detection may match only tracks of its class
+     * @param marginPixels margin added on each side of both boxes before their IoU
+     */
+    IouMatcher(boolean perClass, double marginPixels) {
         this.perClass = perClass;
+        this.marginPixels = marginPixels;
     }
 
     /**
@@ -36,11 +47,11 @@ final class IouMatcher {
         double[][] cost = new double[tracks.size()][candidates.length];
         for (int row = 0; row < tracks.size(); row++) {
             KalmanTrack track = tracks.get(row);
-            Box predicted = track.box();
+            Box predicted = enlarged(track.box());
             for (int column = 0; column < candidates.length; column++) {
                 TrackerDetection detection = detections.get(candidates[column]);
                 boolean allowed = !perClass || detection.classId() == track.classId;
-                cost[row][column] = allowed ? 1 - predicted.iou(detection.box()) : Double.POSITIVE_INFINITY;
+                cost[row][column] = allowed ? 1 - predicted.iou(enlarged(detection.box())) : Double.POSITIVE_INFINITY;
             }
         }
         Assignment assignment = LinearAssignmentSolver.solve(cost, 1 - minIou);
@@ -51,5 +62,13 @@ final class IouMatcher {
             }
         }
         return detectionByTrack;
+    }
+
+    private Box enlarged(Box box) {
+        if (marginPixels == 0) {
+            return box;
+        }
+        return new Box(box.x1() - marginPixels, box.y1() - marginPixels, box.x2() + marginPixels,
+                box.y2() + marginPixels);
     }
 }

@@ -54,7 +54,7 @@ public final class BoxKalmanFilter {
         Arrays.fill(covariance, 0);
         for (int i = 0; i < MEASUREMENT_SIZE; i++) {
             double scale = scale(mean, i);
-            double positionStd = noise.measurementNoise() * scale;
+            double positionStd = noise.measurementStd(scale);
             double velocityStd = noise.initialVelocityStd() * scale;
             covariance[i * STATE_SIZE + i] = positionStd * positionStd;
             covariance[(i + 4) * STATE_SIZE + i + 4] = velocityStd * velocityStd;
@@ -92,7 +92,7 @@ public final class BoxKalmanFilter {
             for (int column = 0; column < MEASUREMENT_SIZE; column++) {
                 innovationCovariance[row * MEASUREMENT_SIZE + column] = covariance[row * STATE_SIZE + column];
             }
-            double measurementStd = noise.measurementNoise() * scale(mean, row);
+            double measurementStd = noise.measurementStd(scale(mean, row));
             innovationCovariance[row * MEASUREMENT_SIZE + row] += measurementStd * measurementStd;
         }
         for (int row = 0; row < STATE_SIZE; row++) {

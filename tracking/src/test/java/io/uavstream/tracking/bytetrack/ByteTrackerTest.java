@@ -92,6 +92,28 @@ class ByteTrackerTest {
     }
 
     @Test
+    void matchMarginKeepsSmallBoxMatched() {
+        MultiObjectTracker tracker = Trackers.create(confirmedAtOnce().matchMarginPixels(2).build());
+        tracker.update(0, List.of(smallDetection(100)), Optional.empty());
+
+        List<Track> tracks = tracker.update(FRAME_MICROS, List.of(smallDetection(103)), Optional.empty());
+
+        assertThat(tracks).extracting(Track::trackId).containsExactly(1L);
+        assertThat(tracks).extracting(Track::detectionIndex).containsExactly(0);
+    }
+
+    @Test
+    void plainIouLosesShiftedSmallBox() {
+        MultiObjectTracker tracker = Trackers.create(confirmedAtOnce().matchMarginPixels(0).build());
+        tracker.update(0, List.of(smallDetection(100)), Optional.empty());
+
+        List<Track> tracks = tracker.update(FRAME_MICROS, List.of(smallDetection(103)), Optional.empty());
+
+        assertThat(tracks).extracting(Track::trackId).containsExactly(1L, 2L);
+        assertThat(tracks).extracting(Track::state).containsExactly(TrackState.LOST, TrackState.CONFIRMED);
+    }
+
+    @Test
     void fullTrackerEvictsLongestLostTrack() {
         MultiObjectTracker tracker = Trackers.create(confirmedAtOnce().maxTracks(2).build());
         tracker.update(0, List.of(detection(0, 100, 0.9), detection(0, 300, 0.8)), Optional.empty());
@@ -209,6 +231,11 @@ class ByteTrackerTest {
 
     private static TrackerConfig.Builder confirmedAtOnce() {
         return TrackerConfig.builder().confirmTime(Duration.ZERO);
+    }
+
+    /** Returns a 4 px square detection of class 0 centred at ({@code centerX}, 200), as a distant pedestrian. */
+    private static TrackerDetection smallDetection(double centerX) {
+        return new TrackerDetection(0, 0.9, Box.ofCenter(centerX, 200, 4, 4));
     }
 
     /** Returns a 40 px square detection centred at ({@code centerX}, 200). */

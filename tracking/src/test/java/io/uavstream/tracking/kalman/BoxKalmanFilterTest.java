@@ -89,6 +89,19 @@ class BoxKalmanFilterTest {
     }
 
     @Test
+    void pixelNoiseFloorsSmallBoxVariance() {
+        BoxKalmanFilter relativeOnly = new BoxKalmanFilter(new KalmanNoise(0.05, 0.3, 0.05, 2.0));
+        BoxKalmanFilter withPixels = new BoxKalmanFilter(new KalmanNoise(0.05, 0.3, 0.05, 2.0, 3.0));
+        double[] otherCovariance = new double[BoxKalmanFilter.COVARIANCE_SIZE];
+
+        relativeOnly.initiate(Box.ofCenter(100, 100, 4, 4), mean, covariance);
+        withPixels.initiate(Box.ofCenter(100, 100, 4, 4), mean, otherCovariance);
+
+        assertThat(covariance[0]).isCloseTo(0.04, within(1e-12));
+        assertThat(otherCovariance[0]).isCloseTo(9.04, within(1e-12));
+    }
+
+    @Test
     void covarianceStaysExactlySymmetric() {
         filter.initiate(Box.ofCenter(100, 100, 40, 70), mean, covariance);
         for (int step = 1; step <= 20; step++) {
