@@ -87,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 .parallelism(parallelism)
                 .build();
         try (EmbeddedRun run = new EmbeddedRun(settings)) {
+            StopSignals.onInterruptOrTerminate(run::close);
             Thread closeOnInterrupt = new Thread(run::close, "uavstream-run-shutdown");
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             RunReport report = run.execute(ProgressBar.onStandardError());

@@ -45,6 +45,7 @@ public final class EmbeddedRun implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration JOB_START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(20);
     private static final int DELETE_ATTEMPTS = 5;
     private static final Duration DELETE_RETRY_DELAY = Duration.ofMillis(200);
     private static final DateTimeFormatter RUN_NAME_FORMAT =
@@ -264,10 +265,26 @@ public final class EmbeddedRun implements AutoCloseable {
             if (!jobClient.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
                 LOG.info("Cancelling job {}", jobClient.getJobID());
                 jobClient.cancel().get(5, TimeUnit.SECONDS);
+                awaitTerminal(CANCEL_TIMEOUT);
             }
         } catch (Exception e) {
             // The MiniCluster shuts down with the JVM, so a failed cancel leaves nothing behind.
             LOG.warn("Failed to cancel job {}: {}", jobClient.getJobID(), e.toString());
+        }
+    }
+
+    /**
+     * Waits until the cancelled job's tasks have stopped, so that no task is inside native code
+     * (FFmpeg, ONNX Runtime) when the JVM exits and those libraries release their resources.
+     */
+    private void awaitTerminal(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!jobClient.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("Job {} did not stop within {} s of cancelling", jobClient.getJobID(), timeout.toSeconds());
+                return;
+            }
+            Thread.sleep(100);
         }
     }
 

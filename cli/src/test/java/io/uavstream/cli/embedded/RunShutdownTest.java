@@ -42,7 +42,7 @@ class RunShutdownTest {
 
         assertThat(sessionStarted).as("job started a session; output:%n%s", output).isTrue();
         assertThat(exited).as("process exited after SIGTERM").isTrue();
-        assertThat(output).as("output").contains("Closing the run");
+        assertThat(output).as("output").contains("Received SIGTERM: stopping").contains("Closing the run");
         assertThat(leftovers(tmp)).as("run and broker directories left in %s; output:%n%s", tmp, output).isEmpty();
     }
 
