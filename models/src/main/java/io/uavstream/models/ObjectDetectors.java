@@ -30,6 +30,21 @@ public final class ObjectDetectors {
     }
 
     /**
+     * Opens {@link DefaultModel}, the detector bundled in this jar, after extracting it to the
+     * default cache folder.
+     *
+     * @param intraOpThreads ONNX Runtime intra-op threads for this session, at least 1
+     * @throws java.io.UncheckedIOException if the cache folder cannot be written
+     */
+    public static ObjectDetector openDefault(int intraOpThreads) {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException(
+                    "intraOpThreads must be at least 1, got " + intraOpThreads);
+        }
+        return OnnxObjectDetector.open(DefaultModel.descriptor(), intraOpThreads);
+    }
+
+    /**
      * Opens a detector for {@code descriptor}.
      *
      * @param intraOpThreads ONNX Runtime intra-op threads for this session, at least 1
