@@ -30,6 +30,8 @@ def parse_args():
     parser.add_argument("--out", required=True, help="folder for <id>.onnx and <id>.json")
     parser.add_argument("--size", type=int, default=416, help="model input size in pixels")
     parser.add_argument("--score-threshold", type=float, default=0.3)
+    parser.add_argument("--reference", help="also write PyTorch output rows for the test"
+                        " pattern (see pattern()) to this file, for the Java parity test")
     return parser.parse_args()
 
 
@@ -55,6 +57,25 @@ def verify(onnx_path, reference, size, tolerance=1e-3):
     print(f"ONNX graph vs PyTorch: output {tuple(actual.shape)}, max abs difference {difference:.2e}")
     if tuple(actual.shape) != tuple(expected.shape) or not difference < tolerance:
         raise SystemExit(f"ONNX export differs from PyTorch by {difference} (tolerance {tolerance})")
+
+
+def pattern(size):
+    """Return the input of the parity test: pixel (c, y, x) = (67c + 7y + 13x) mod 256."""
+    c, y, x = torch.meshgrid(torch.arange(3), torch.arange(size), torch.arange(size),
+                             indexing="ij")
+    return ((67 * c + 7 * y + 13 * x) % 256).float()[None]
+
+
+def write_reference(reference, size, path):
+    """Write the 40 rows of highest objectness and 4 fixed rows, as "row v0 ... v11" lines."""
+    with torch.no_grad():
+        rows = reference(pattern(size))[0]
+    chosen = set(rows[:, 4].topk(40).indices.tolist()) | {0, 1000, 2703, rows.shape[0] - 1}
+    lines = [f"# PyTorch output rows of {MODEL_ID} for the input pattern (67c + 7y + 13x) mod 256"]
+    for row in sorted(chosen):
+        lines.append(" ".join([str(row)] + [f"{v:.6g}" for v in rows[row].tolist()]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
 
 
 def descriptor(size, score_threshold):
@@ -98,6 +119,8 @@ def main():
                       input_names=["images"], output_names=["output"], do_constant_folding=True)
     onnx.checker.check_model(onnx.load(str(onnx_path)))
     verify(onnx_path, reference, args.size)
+    if args.reference:
+        write_reference(reference, args.size, pathlib.Path(args.reference))
     (out / (MODEL_ID + ".json")).write_text(json.dumps(descriptor(args.size,
                                                                   args.score_threshold),
                                                        indent=2) + "\n")
