@@ -41,8 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated fleet, without --video (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--model", required = true, paramLabel = "DESCRIPTOR",
-            description = "Model descriptor (.json), or an .onnx file with its descriptor beside it or bundled.")
+    @Option(names = "--model", paramLabel = "DESCRIPTOR",
+            description = "Model descriptor (.json), or an .onnx file with its descriptor beside it or bundled."
+                    + " Default: the shipped uavdet-416 detector.")
     private Path model;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",

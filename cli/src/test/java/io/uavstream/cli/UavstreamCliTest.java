@@ -24,11 +24,11 @@ class UavstreamCliTest {
     }
 
     @Test
-    void runWithoutModelIsUsageError() {
-        int exitCode = execute("run");
+    void runWithInvalidOptionIsUsageError() {
+        int exitCode = execute("run", "--parallelism", "many");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required option: '--model=DESCRIPTOR'");
+        assertThat(err.toString()).contains("--parallelism").contains("many");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.uavstream.cli.embedded;
 
 import io.uavstream.ingest.IngestOptions;
+import io.uavstream.models.DefaultModel;
 import io.uavstream.simulator.SimulationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Settings of one {@link EmbeddedRun}, validated when built. */
@@ -175,7 +175,9 @@ public final class RunSettings {
          * @throws IllegalArgumentException naming the invalid setting
          */
         public RunSettings build() {
-            Objects.requireNonNull(model, "A model is required: pass --model with a descriptor or .onnx file");
+            if (model == null) {
+                model = DefaultModel.extract();
+            }
             if (droneId == null || !IngestOptions.DRONE_ID_PATTERN.matcher(droneId).matches()) {
                 throw new IllegalArgumentException("--drone must be 1-64 characters of [A-Za-z0-9._-], got '" + droneId + "'");
             }

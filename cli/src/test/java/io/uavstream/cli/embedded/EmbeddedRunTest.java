@@ -86,6 +86,20 @@ class EmbeddedRunTest {
     }
 
     @Test
+    void shippedDefaultModelRunsWithoutModelOption() throws Exception {
+        Path video = SyntheticVideo.builder().frames(20).size(320, 240).fps(10).gop(10).write(temp.resolve("clip.ts"));
+        RunSettings settings = RunSettings.builder().video(video).outputDirectory(temp.resolve("output")).build();
+
+        RunReport report;
+        try (EmbeddedRun run = new EmbeddedRun(settings)) {
+            report = run.execute(progress -> {});
+        }
+
+        assertThat(settings.model().getFileName().toString()).isEqualTo("uavdet-416.json");
+        assertThat(report.framesWithDetections()).isEqualTo(20);
+    }
+
+    @Test
     void realVideoFindsPersons() throws Exception {
         Path video = SharedData.require("video/vtest.avi");
         Path model = SharedData.require("models/nanodet-plus-m-416.onnx");
