@@ -6,7 +6,6 @@ import io.uavstream.tracking.geometry.Homography;
 import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -19,66 +18,18 @@ import org.apache.flink.core.memory.DataOutputView;
  * writes the detections as length-prefixed Avro, then a presence flag and the nine homography
  * entries.
  */
-final class AnalysedFrameTypeInfo extends TypeInformation<AnalysedFrame> {
+final class AnalysedFrameTypeInfo extends SingleFieldTypeInfo<AnalysedFrame> {
     private static final long serialVersionUID = 1L;
 
     static final AnalysedFrameTypeInfo INSTANCE = new AnalysedFrameTypeInfo();
 
-    private AnalysedFrameTypeInfo() {}
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<AnalysedFrame> getTypeClass() {
-        return AnalysedFrame.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private AnalysedFrameTypeInfo() {
+        super(AnalysedFrame.class);
     }
 
     @Override
     public TypeSerializer<AnalysedFrame> createSerializer(SerializerConfig config) {
         return new Serializer();
-    }
-
-    @Override
-    public String toString() {
-        return "AnalysedFrame";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AnalysedFrameTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return AnalysedFrameTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-        return other instanceof AnalysedFrameTypeInfo;
     }
 
     /** Serializer of {@link AnalysedFrame}; public only for Flink's reflective snapshot restore. */

@@ -1,9 +1,7 @@
 package io.uavstream.operators;
 
-import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -14,48 +12,19 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * <p>NOTE: the bytes carry no writer schema, so records in a savepoint can only be read back with
  * the same schema version.
  */
-public final class AvroRecordTypeInfo<T extends SpecificRecord> extends TypeInformation<T> {
+public final class AvroRecordTypeInfo<T extends SpecificRecord> extends SingleFieldTypeInfo<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
 
     private AvroRecordTypeInfo(Class<T> type) {
-        this.type = Objects.requireNonNull(type, "type");
+        super(type);
+        this.type = type;
     }
 
     /** Returns the type information of the generated Avro class {@code type}. */
     public static <T extends SpecificRecord> AvroRecordTypeInfo<T> forClass(Class<T> type) {
         return new AvroRecordTypeInfo<>(type);
-    }
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<T> getTypeClass() {
-        return type;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
     }
 
     @Override
@@ -68,18 +37,4 @@ public final class AvroRecordTypeInfo<T extends SpecificRecord> extends TypeInfo
         return "AvroRecord<" + type.getName() + ">";
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AvroRecordTypeInfo<?> that && that.type.equals(type);
-    }
-
-    @Override
-    public int hashCode() {
-        return type.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-        return other instanceof AvroRecordTypeInfo;
-    }
 }

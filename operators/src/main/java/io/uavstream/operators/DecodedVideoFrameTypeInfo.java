@@ -1,7 +1,6 @@
 package io.uavstream.operators;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -13,7 +12,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * serialization, so that a topology change that would ship frames between tasks, or object reuse
  * being off, fails loudly instead of copying megabytes per frame.
  */
-final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame> {
+final class DecodedVideoFrameTypeInfo extends SingleFieldTypeInfo<DecodedVideoFrame> {
     private static final long serialVersionUID = 1L;
 
     static final DecodedVideoFrameTypeInfo INSTANCE = new DecodedVideoFrameTypeInfo();
@@ -22,61 +21,13 @@ final class DecodedVideoFrameTypeInfo extends TypeInformation<DecodedVideoFrame>
             + "operators must run chained in one task with object reuse enabled (DroneAnalysis.apply enables it). "
             + "Check that nothing between them changes the partitioning or parallelism, or disables chaining.";
 
-    private DecodedVideoFrameTypeInfo() {}
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<DecodedVideoFrame> getTypeClass() {
-        return DecodedVideoFrame.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private DecodedVideoFrameTypeInfo() {
+        super(DecodedVideoFrame.class);
     }
 
     @Override
     public TypeSerializer<DecodedVideoFrame> createSerializer(SerializerConfig config) {
         return new RejectingSerializer();
-    }
-
-    @Override
-    public String toString() {
-        return "DecodedVideoFrame(never serialized)";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof DecodedVideoFrameTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return DecodedVideoFrameTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-        return other instanceof DecodedVideoFrameTypeInfo;
     }
 
     /** Serializer that throws {@link UnsupportedOperationException} with {@link #COPY_REJECTED_MESSAGE}. */

@@ -16,67 +16,19 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /** Type information of {@link PacketOrDeadLetter}: a tag byte, the Kafka coordinates, then Avro. */
-public final class PacketOrDeadLetterTypeInfo extends TypeInformation<PacketOrDeadLetter> {
+public final class PacketOrDeadLetterTypeInfo extends SingleFieldTypeInfo<PacketOrDeadLetter> {
     private static final long serialVersionUID = 1L;
 
     /** The single instance. */
     public static final PacketOrDeadLetterTypeInfo INSTANCE = new PacketOrDeadLetterTypeInfo();
 
-    private PacketOrDeadLetterTypeInfo() {}
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<PacketOrDeadLetter> getTypeClass() {
-        return PacketOrDeadLetter.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private PacketOrDeadLetterTypeInfo() {
+        super(PacketOrDeadLetter.class);
     }
 
     @Override
     public TypeSerializer<PacketOrDeadLetter> createSerializer(SerializerConfig config) {
         return new Serializer();
-    }
-
-    @Override
-    public String toString() {
-        return "PacketOrDeadLetter";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof PacketOrDeadLetterTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return PacketOrDeadLetterTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-        return other instanceof PacketOrDeadLetterTypeInfo;
     }
 
     /** Lets Flink find this type information through the {@code @TypeInfo} annotation. */
