@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline in one process: a Kafka broker (embedded, unless one is given), the
- * uavstream job on a Flink MiniCluster, and ingest of one video. {@link #execute} runs it to the
- * video's end; {@link #close} stops whatever is still running, also from a shutdown hook.
+ * uavstream job on a Flink MiniCluster, and the video input: one file or a simulated fleet.
+ * {@link #execute} runs it to the input's end; {@link #close} stops whatever is still running, also from a shutdown hook.
  */
 public final class EmbeddedRun implements AutoCloseable {
 
@@ -65,7 +65,7 @@ public final class EmbeddedRun implements AutoCloseable {
     }
 
     /**
-     * Runs the pipeline over the whole video and returns its summary.
+     * Runs the pipeline over the whole input and returns its summary.
      *
      * @param progress receives ingest progress, for a progress bar
      */
@@ -261,7 +261,7 @@ public final class EmbeddedRun implements AutoCloseable {
             return;
         }
         try {
-            // Short timeouts: on Ctrl-C the MiniCluster's own shutdown hook stops it at the same time.
+            // Short timeouts, because from a shutdown hook the MiniCluster may be stopping at the same time.
             if (!jobClient.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState()) {
                 LOG.info("Cancelling job {}", jobClient.getJobID());
                 jobClient.cancel().get(5, TimeUnit.SECONDS);
