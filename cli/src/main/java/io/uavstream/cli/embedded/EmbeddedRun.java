@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole pipeline in one process: a Kafka broker (embedded, unless one is given), the
  * uavstream job on a Flink MiniCluster, and the video input: one file or a simulated fleet.
- * {@link #execute} runs it to the input's end; {@link #close} stops whatever is still running, also from a shutdown hook.
+ * {@link #execute} runs it to the input's end; {@link #close} stops whatever is still running,
+ * also from a signal handler or shutdown hook.
  */
 public final class EmbeddedRun implements AutoCloseable {
 
