@@ -93,7 +93,7 @@ public final class TopicProvisioner implements AutoCloseable {
             }
             throw failure(topic, e.getCause());
         } catch (TimeoutException e) {
-            throw new IngestException("No Kafka broker answered at " + bootstrapServers + " within "
+            throw new IngestException("No Kafka broker responded at " + bootstrapServers + " within "
                     + REQUEST_TIMEOUT.toSeconds() + " s while creating topic " + topic
                     + "; check --bootstrap and that the broker is running", e);
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A scripted scene for tracking tests: frames of 640x480 pixels at 10 fps from a camera that pans
  * by (3, -2) pixels per frame, with exact camera-motion homographies. A car drives through the
- * whole clip at 6 pixels per frame, a person stands still from frame 5 to frame 20, and in every
+ * whole clip at 6 pixels per frame, a person is still from frame 5 to frame 20, and in every
  * third frame a dog is detected with a score below the tracker's new-track score.
  */
 final class TrackScene {

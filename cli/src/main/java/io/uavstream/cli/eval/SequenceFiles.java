@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds the sequence files that {@code --gt} or {@code --pred} names: one file is one sequence,
- * named after the ground-truth file so that a single prediction file matches it; a directory holds one sequence per {@code NAME.txt} file, or per
+ * named after the ground-truth file so that a single prediction file matches it; a directory contains one sequence per {@code NAME.txt} file, or per
  * subdirectory {@code NAME/} with a file of the preferred name inside (for example the
  * simulator's {@code drone-1/gt.txt}).
  */
@@ -24,7 +24,7 @@ final class SequenceFiles {
      *
      * @param preferredName file name looked up in each subdirectory, for example {@code gt.txt}
      * @param groundTruth the {@code --gt} path, whose file name names a single-file sequence
-     * @throws IllegalArgumentException if {@code path} does not exist or holds no sequence
+     * @throws IllegalArgumentException if {@code path} does not exist or contains no sequence
      */
     static Map<String, Path> list(Path path, String preferredName, Path groundTruth) throws IOException {
         if (Files.isRegularFile(path)) {

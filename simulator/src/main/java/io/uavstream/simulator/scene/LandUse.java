@@ -1,6 +1,6 @@
 package io.uavstream.simulator.scene;
 
-/** What fills a block between roads. */
+/** Kind of land that fills a block between roads. */
 public enum LandUse {
     URBAN,
     SUBURBAN,
