@@ -12,6 +12,16 @@ public final class Topics {
     /** Track life-cycle events ({@link TrackEvent}), keyed by drone ID. */
     public static final String TRACK_EVENTS = "uavstream.track-events";
 
+    /** Zone, line and class-count events ({@link AnalyticsEvent}), keyed by drone ID. */
+    public static final String ANALYTICS_EVENTS = "uavstream.analytics-events";
+
+    /**
+     * Zone and line definitions for the job's analytics, as JSON documents keyed by drone ID; a
+     * record with a null or empty value removes the drone's definitions. Compaction keeps the
+     * latest document of each drone.
+     */
+    public static final String ANALYTICS_CONTROL = "uavstream.analytics-control";
+
     /** Records the job could not process ({@link DeadLetter}), keyed by drone ID where known. */
     public static final String DEAD_LETTERS = "uavstream.dead-letters";
 
