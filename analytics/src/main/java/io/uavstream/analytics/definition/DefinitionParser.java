@@ -27,8 +27,27 @@ public final class DefinitionParser {
      * {@code lines} (id, name, drone, coordinates, from, to, classes).
      */
     public static DefinitionSet parseControl(String json) throws InvalidDefinitionException {
-        JsonElement root = new JsonElement(readObject(json), "document");
-        String defaultDrone = root.optionalText("drone", null);
+        return parseControl(new JsonElement(readObject(json), "document"), null);
+    }
+
+    /**
+     * Parses a control message or a GeoJSON document, recognised by a top-level {@code type} of
+     * {@code "FeatureCollection"} or {@code "Feature"}, which only GeoJSON has. In a control
+     * message, {@code fallbackDrone} is the drone of entries that name none, when the document
+     * names no default {@code drone} either; GeoJSON features always name their drone.
+     */
+    public static DefinitionSet parse(String json, String fallbackDrone) throws InvalidDefinitionException {
+        JsonNode node = readObject(json);
+        String type = node.path("type").asText("");
+        if (type.equals("FeatureCollection") || type.equals("Feature")) {
+            return parseGeoJson(node);
+        }
+        return parseControl(new JsonElement(node, "document"), fallbackDrone);
+    }
+
+    private static DefinitionSet parseControl(JsonElement root, String fallbackDrone)
+            throws InvalidDefinitionException {
+        String defaultDrone = root.optionalText("drone", fallbackDrone);
         List<ZoneDefinition> zones = new ArrayList<>();
         List<LineDefinition> lines = new ArrayList<>();
         JsonNode zoneNodes = root.at("zones");
@@ -55,7 +74,11 @@ public final class DefinitionParser {
      * {@code classes} optional.
      */
     public static DefinitionSet parseGeoJson(String json) throws InvalidDefinitionException {
-        JsonElement root = new JsonElement(readObject(json), "document");
+        return parseGeoJson(readObject(json));
+    }
+
+    private static DefinitionSet parseGeoJson(JsonNode document) throws InvalidDefinitionException {
+        JsonElement root = new JsonElement(document, "document");
         String type = root.requireText("type");
         List<JsonElement> features = new ArrayList<>();
         if (type.equals("FeatureCollection")) {

@@ -203,4 +203,33 @@ class DefinitionParserTest {
 
         assertThat(copy).isEqualTo(set);
     }
+
+    @Test
+    void parseReadsGeoJsonByType() throws InvalidDefinitionException {
+        String geometry = "{\"type\": \"Polygon\", \"coordinates\": [[[10.0, 45.0], [10.001, 45.0], [10.001, 45.001], [10.0, 45.0]]]}";
+
+        DefinitionSet set = DefinitionParser.parse(collection(feature("\"yard\"", "\"drone-8\"", geometry)), "drone-1");
+
+        assertThat(set.zones()).hasSize(1);
+        assertThat(set.zones().get(0).droneId()).isEqualTo("drone-8");
+        assertThat(set.zones().get(0).space()).isEqualTo(CoordinateSpace.WGS84);
+    }
+
+    @Test
+    void parseGivesFallbackDroneToControl() throws InvalidDefinitionException {
+        String control = "{\"lines\": [{\"id\": \"road\", \"from\": [0, 300], \"to\": [640, 300]}]}";
+
+        DefinitionSet set = DefinitionParser.parse(control, "drone-3");
+
+        assertThat(set.lines()).hasSize(1);
+        assertThat(set.lines().get(0).droneId()).isEqualTo("drone-3");
+    }
+
+    @Test
+    void parseKeepsDocumentDefaultDrone() throws InvalidDefinitionException {
+        DefinitionSet set = DefinitionParser.parse(CONTROL, "drone-3");
+
+        assertThat(set.zones().get(0).droneId()).isEqualTo("drone-7");
+        assertThat(set.zones().get(1).droneId()).isEqualTo("drone-8");
+    }
 }
