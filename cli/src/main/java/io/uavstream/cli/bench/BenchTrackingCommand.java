@@ -70,22 +70,37 @@ final class BenchTrackingCommand implements Callable<Integer> {
                     + " a hit nor a false positive (default: ${DEFAULT-VALUE}). Every box is also scored with 0.")
     private double minVisibility;
 
+    @Option(names = "--detector", paramLabel = "MODEL",
+            description = "Detect objects in each drone's video.ts with this ONNX model (a .onnx file beside its"
+                    + " descriptor, or 'default' for the shipped model) instead of reading det/det.txt.")
+    private String detector;
+
+    @Option(names = "--intra-op-threads", defaultValue = "2", paramLabel = "N",
+            description = "ONNX Runtime intra-op threads for --detector (default: ${DEFAULT-VALUE}).")
+    private int intraOpThreads;
+
     @Override
     public Integer call() throws Exception {
         if (coastMillis < 0) {
             throw new IllegalArgumentException("--coast-ms must not be negative, got " + coastMillis);
         }
         MotConfig scoring = MotConfig.builder().minVisibility(minVisibility).build();
-        TrackingBenchReport report = run(flights, predictions == null ? flights : predictions,
-                TrackerConfig.defaults(), Duration.ofMillis(coastMillis), scoring);
+        DetectionSource source = detector == null
+                ? DetectionSource.recorded()
+                : DetectionSource.model(detector, intraOpThreads);
+        TrackingBenchReport report;
+        try (source) {
+            report = run(flights, predictions == null ? flights : predictions,
+                    TrackerConfig.defaults(), Duration.ofMillis(coastMillis), scoring, source);
+        }
         String command = "uavstream bench tracking --flights " + flights + " --coast-ms " + coastMillis
-                + " --min-visibility " + minVisibility;
+                + " --min-visibility " + minVisibility + (detector == null ? "" : " --detector " + detector);
         System.out.println(report.markdownSection(command, MachineDescription.describe()));
         if (json != null) {
             Files.writeString(json, report.toJson());
         }
         if (doc != null) {
-            DocSection.write(doc, "bench-tracking seed=" + report.seed(),
+            DocSection.write(doc, "bench-tracking seed=" + report.seed() + source.markerSuffix(),
                     report.markdownSection(command, MachineDescription.describe()));
         }
         return 0;
@@ -99,7 +114,7 @@ final class BenchTrackingCommand implements Callable<Integer> {
      * @param config the tracker config; its camera-motion compensation setting is overridden
      */
     static TrackingBenchReport run(Path flights, Path predictionsRoot, TrackerConfig config, Duration coastTime,
-            MotConfig scoring) throws IOException {
+            MotConfig scoring, DetectionSource source) throws IOException {
         TrackerConfig without = config.toBuilder().cameraMotionCompensation(false).build();
         TrackerConfig with = config.toBuilder().cameraMotionCompensation(true).build();
         Map<String, Sequence> groundTruth = new TreeMap<>();
@@ -107,7 +122,7 @@ final class BenchTrackingCommand implements Callable<Integer> {
         Map<String, Sequence> predictedWith = new TreeMap<>();
         List<TrackingBenchReport.Flight> described = new ArrayList<>();
         for (Path directory : FlightRecording.droneDirectories(flights)) {
-            FlightRecording flight = FlightRecording.read(directory);
+            FlightRecording flight = source.apply(FlightRecording.read(directory), directory);
             TrueCameraMotion motion = TrueCameraMotion.of(flight.intrinsics(), flight.poses());
             if (flight.intrinsics().hasDistortion()) {
                 LOG.info("Drone {}: lens distortion; fitted homographies deviate by at most {} px on the grid",

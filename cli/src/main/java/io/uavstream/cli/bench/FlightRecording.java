@@ -93,6 +93,12 @@ record FlightRecording(String droneId, String pattern, double altitudeMetres, do
                 readIntrinsics(directory.resolve("intrinsics.json")), poses, groundTruth, detectionsByFrame);
     }
 
+    /** Returns this flight with {@code detections} (rows by frame number) in place of det/det.txt. */
+    FlightRecording withDetections(Map<Integer, List<MotRecord>> detections) {
+        return new FlightRecording(droneId, pattern, altitudeMetres, offNadirDegrees, intrinsics, poses, groundTruth,
+                Map.copyOf(detections));
+    }
+
     /** Number of frames, one per pose. */
     int frames() {
         return poses.size();

@@ -59,7 +59,7 @@ public final class InferenceLoop {
     }
 
     /** Opens a decoder from the first packet, which carries the codec configuration. */
-    private static PacketDecoder openDecoder(DemuxedPacket first) {
+    static PacketDecoder openDecoder(DemuxedPacket first) {
         StreamInfo stream = first.stream();
         PacketDecoder.Builder builder = PacketDecoder.builder(stream.codec()).declaredSize(stream.width(), stream.height());
         if (first.codecConfig() != null) {

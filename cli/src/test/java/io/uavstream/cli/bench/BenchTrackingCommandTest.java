@@ -51,7 +51,8 @@ class BenchTrackingCommandTest {
         TrackerConfig confirmAtOnce = TrackerConfig.defaults().toBuilder().confirmTime(Duration.ZERO).build();
 
         TrackingBenchReport report = BenchTrackingCommand.run(flights, output, confirmAtOnce,
-                Duration.ofMillis(BenchTrackingCommand.DEFAULT_COAST_MILLIS), MotConfig.builder().build());
+                Duration.ofMillis(BenchTrackingCommand.DEFAULT_COAST_MILLIS), MotConfig.builder().build(),
+                DetectionSource.recorded());
 
         assertThat(report.combinedWith().clearMot().gtBoxes()).isPositive();
         assertThat(report.combinedWith().clearMot().mota()).isGreaterThan(0.95);
@@ -75,5 +76,42 @@ class BenchTrackingCommandTest {
         assertThat(Files.readString(json)).contains("\"seed\" : 8").contains("withCameraMotionCompensation");
         assertThat(Files.readString(doc)).startsWith("# Tracking\n\nHand-written text.\n")
                 .contains("<!-- bench-tracking seed=8 -->").contains("| drone-1 | ORBIT |");
+    }
+
+    @Test
+    void shippedDetectorReplacesRecordedDetections() throws Exception {
+        Path doc = output.resolve("tracking.md");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new BenchCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute("tracking", "--flights", flights.toString(), "--detector", "default",
+                "--intra-op-threads", "1", "--predictions", output.toString(), "--doc", doc.toString());
+
+        assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
+        assertThat(Files.readString(doc)).contains("<!-- bench-tracking seed=8 detector=uavdet-416 -->")
+                .contains("--detector default");
+    }
+
+    @Test
+    void modelClassNamesMapToVisDroneCategories() {
+        assertThat(VideoDetections.visDroneClass("person")).isEqualTo(1);
+        assertThat(VideoDetections.visDroneClass("Truck")).isEqualTo(6);
+        assertThat(VideoDetections.visDroneClass("traffic light")).isEqualTo(-1);
+    }
+
+    @Test
+    void trackingVideoDrawsRequestedFrames() throws Exception {
+        Path pictures = output.resolve("pictures");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new BenchCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute("tracking-video", "--video", flights.resolve("drone-1/video.ts").toString(),
+                "--intra-op-threads", "1", "--pictures", pictures.toString(), "--at", "1,2.5");
+
+        assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
+        assertThat(pictures.resolve("frame-001.0s.png")).isNotEmptyFile();
+        assertThat(pictures.resolve("frame-002.5s.png")).isNotEmptyFile();
     }
 }
