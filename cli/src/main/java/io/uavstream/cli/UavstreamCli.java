@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Streaming video analytics for drone fleets on Apache Kafka and Apache Flink.",
         subcommands = {RunCommand.class, IngestCommand.class, SimulateCommand.class, EvalCommand.class, BenchCommand.class,
+            io.uavstream.cli.models.ModelsCommand.class,
             CommandLine.HelpCommand.class})
 public final class UavstreamCli implements Runnable {
 

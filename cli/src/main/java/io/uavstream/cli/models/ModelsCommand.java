@@ -1,0 +1,11 @@
+package io.uavstream.cli.models;
+
+import picocli.CommandLine.Command;
+
+/** {@code uavstream models}: tools for ONNX detector models. */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "Inspect, profile, quantize and benchmark ONNX detector models.",
+        subcommands = {ModelsInspectCommand.class})
+public final class ModelsCommand {}
