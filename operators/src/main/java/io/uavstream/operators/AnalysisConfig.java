@@ -1,5 +1,6 @@
 package io.uavstream.operators;
 
+import io.uavstream.analytics.TrackAnalyticsConfig;
 import io.uavstream.motion.MotionEstimatorConfig;
 import io.uavstream.tracking.TrackerConfig;
 import io.uavstream.video.PacketDecoder;
@@ -26,6 +27,12 @@ public final class AnalysisConfig implements Serializable {
     /** Default maximum of bytes retained per drone to rebuild its decoder: 10 s of video at 25 Mbit/s. */
     public static final long DEFAULT_MAX_RETAINED_GOP_BYTES = 32L * 1024 * 1024;
 
+    /** Default length of the tumbling event-time windows of class counts. */
+    public static final Duration DEFAULT_COUNT_WINDOW = Duration.ofSeconds(60);
+
+    /** Default capture time a track must stay outside a zone before it exits. */
+    public static final Duration DEFAULT_ZONE_EXIT_DELAY = Duration.ofSeconds(1);
+
     /** Default minimum capture time between two UPDATED events of one track. */
     public static final Duration DEFAULT_TRACK_UPDATE_INTERVAL = Duration.ofSeconds(1);
 
@@ -44,6 +51,7 @@ public final class AnalysisConfig implements Serializable {
     private final TrackerConfig trackerConfig;
     private final Duration trackUpdateInterval;
     private final MotionEstimatorConfig motionEstimator;
+    private final TrackAnalyticsConfig analyticsConfig;
 
     private AnalysisConfig(Builder builder) {
         this.modelPath = builder.modelPath;
@@ -63,6 +71,10 @@ public final class AnalysisConfig implements Serializable {
                 : builder.trackerConfig.toBuilder().cameraMotionCompensation(builder.cameraMotionCompensation).build();
         this.trackUpdateInterval = builder.trackUpdateInterval;
         this.motionEstimator = builder.motionEstimator;
+        this.analyticsConfig = TrackAnalyticsConfig.builder()
+                .countWindow(builder.countWindow)
+                .exitDelay(builder.zoneExitDelay)
+                .build();
     }
 
     public static Builder builder() {
@@ -156,6 +168,14 @@ public final class AnalysisConfig implements Serializable {
         return motionEstimator;
     }
 
+    /**
+     * Returns the settings of the zone, line and count analytics: the count window and the zone
+     * exit delay, both in capture time, and the bottom centre of each box as its reference point.
+     */
+    public TrackAnalyticsConfig analyticsConfig() {
+        return analyticsConfig;
+    }
+
     @Override
     public String toString() {
         return "AnalysisConfig{modelPath=" + modelPath + ", intraOpThreads=" + intraOpThreads
@@ -164,7 +184,7 @@ public final class AnalysisConfig implements Serializable {
                 + ", artefactCheck=" + artefactCheck + ", maxRetainedGopAccessUnits=" + maxRetainedGopAccessUnits
                 + ", maxRetainedGopBytes=" + maxRetainedGopBytes + ", tracking=" + tracking
                 + ", trackerConfig=" + trackerConfig + ", trackUpdateInterval=" + trackUpdateInterval
-                + ", motionEstimator=" + motionEstimator + "}";
+                + ", motionEstimator=" + motionEstimator + ", analyticsConfig=" + analyticsConfig + "}";
     }
 
     /** Builder of {@link AnalysisConfig}; {@link #build()} checks all values. */
@@ -185,6 +205,8 @@ public final class AnalysisConfig implements Serializable {
         private Boolean cameraMotionCompensation;
         private Duration trackUpdateInterval = DEFAULT_TRACK_UPDATE_INTERVAL;
         private MotionEstimatorConfig motionEstimator = MotionEstimatorConfig.defaults();
+        private Duration countWindow = DEFAULT_COUNT_WINDOW;
+        private Duration zoneExitDelay = DEFAULT_ZONE_EXIT_DELAY;
 
         private Builder() {}
 
@@ -302,6 +324,21 @@ public final class AnalysisConfig implements Serializable {
             return this;
         }
 
+        /** Sets the length of the tumbling windows of class counts, in capture time; positive, default 60 s. */
+        public Builder countWindow(Duration countWindow) {
+            this.countWindow = countWindow;
+            return this;
+        }
+
+        /**
+         * Sets the capture time a track must stay outside a zone before it exits, against flapping
+         * at the edge; zero or positive, default 1 s.
+         */
+        public Builder zoneExitDelay(Duration zoneExitDelay) {
+            this.zoneExitDelay = zoneExitDelay;
+            return this;
+        }
+
         /**
          * Returns the configuration.
          *
@@ -331,6 +368,11 @@ public final class AnalysisConfig implements Serializable {
             if (maxRetainedGopBytes < 1) {
                 throw new IllegalArgumentException(
                         "maxRetainedGopBytes must be at least 1, got " + maxRetainedGopBytes);
+            }
+            requirePositive("countWindow", countWindow);
+            Objects.requireNonNull(zoneExitDelay, "zoneExitDelay");
+            if (zoneExitDelay.isNegative()) {
+                throw new IllegalArgumentException("zoneExitDelay must not be negative, got " + zoneExitDelay);
             }
             return new AnalysisConfig(this);
         }

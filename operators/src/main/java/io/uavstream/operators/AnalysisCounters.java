@@ -23,7 +23,10 @@ public final class AnalysisCounters {
      */
     public static final String PACKETS_DROPPED = "packetsDropped";
 
-    /** Records sent to the dead-letter output, from the deserializer and from the decoder. */
+    /**
+     * Records sent to the dead-letter output: from the deserializer, from the decoder and from
+     * the analytics control topic.
+     */
     public static final String DEAD_LETTERS = "deadLetters";
 
     /** Decoded frames found damaged and therefore not analysed. */
@@ -76,6 +79,21 @@ public final class AnalysisCounters {
      * drone's previous tracked frame in the same session.
      */
     public static final String FRAMES_NOT_TRACKED = "framesNotTracked";
+
+    /** Zone, line and class-count events emitted by the analytics. */
+    public static final String ANALYTICS_EVENTS = "analyticsEvents";
+
+    /**
+     * Tracked frames left out of the analytics, because their capture time precedes that of the
+     * drone's previous analysed frame.
+     */
+    public static final String FRAMES_NOT_ANALYSED = "framesNotAnalysed";
+
+    /** Valid records of the analytics control topic, each setting or removing one drone's zones and lines. */
+    public static final String DEFINITION_UPDATES = "definitionUpdates";
+
+    /** Invalid records of the analytics control topic, each also a dead letter. */
+    public static final String CONTROL_RECORDS_REJECTED = "controlRecordsRejected";
 
     private AnalysisCounters() {}
 }

@@ -1,5 +1,6 @@
 package io.uavstream.operators;
 
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
@@ -12,13 +13,18 @@ public final class AnalysisStreams {
 
     private final DataStream<FrameDetections> detections;
     private final DataStream<TrackEvent> trackEvents;
+    private final DataStream<AnalyticsEvent> analyticsEvents;
     private final DataStream<DeadLetter> deadLetters;
 
-    /** @param trackEvents the track events, or null when tracking is off */
+    /**
+     * @param trackEvents the track events, or null when tracking is off
+     * @param analyticsEvents the analytics events, or null when tracking or analytics is off
+     */
     AnalysisStreams(DataStream<FrameDetections> detections, DataStream<TrackEvent> trackEvents,
-            DataStream<DeadLetter> deadLetters) {
+            DataStream<AnalyticsEvent> analyticsEvents, DataStream<DeadLetter> deadLetters) {
         this.detections = Objects.requireNonNull(detections, "detections");
         this.trackEvents = trackEvents;
+        this.analyticsEvents = analyticsEvents;
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
@@ -35,7 +41,18 @@ public final class AnalysisStreams {
         return Optional.ofNullable(trackEvents);
     }
 
-    /** Returns the records that could not be processed: from the deserializer and from the decoder. */
+    /**
+     * Returns the zone, line and class-count events of every drone, in capture order per drone.
+     * It is empty when tracking is off or the analysis was built without a control stream.
+     */
+    public Optional<DataStream<AnalyticsEvent>> analyticsEvents() {
+        return Optional.ofNullable(analyticsEvents);
+    }
+
+    /**
+     * Returns the records that could not be processed: from the deserializer, from the decoder
+     * and from the analytics control topic.
+     */
     public DataStream<DeadLetter> deadLetters() {
         return deadLetters;
     }

@@ -29,5 +29,11 @@ public final class DeadLetterErrors {
     /** FFmpeg rejected the access unit. */
     public static final String UNDECODABLE_ACCESS_UNIT = InvalidAccessUnitException.ERROR_TYPE;
 
+    /**
+     * A record of the analytics control topic is not a valid zone and line document for the drone
+     * of its key: invalid JSON or definitions, a missing key, or entries for another drone.
+     */
+    public static final String INVALID_DEFINITION = "INVALID_DEFINITION";
+
     private DeadLetterErrors() {}
 }

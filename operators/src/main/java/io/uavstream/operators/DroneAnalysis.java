@@ -1,5 +1,6 @@
 package io.uavstream.operators;
 
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -40,6 +42,8 @@ public final class DroneAnalysis {
     static final String DETECT_UID = "detect-objects";
     static final String TRACK_UID = "track-objects";
     static final String UNTRACKED_UID = "detections-untracked";
+    static final String CONTROL_PARSE_UID = "parse-analytics-control";
+    static final String ANALYTICS_UID = "analyse-zones-and-lines";
 
     private DroneAnalysis() {}
 
@@ -62,13 +66,43 @@ public final class DroneAnalysis {
     }
 
     /**
+     * Returns the watermark strategy for the analytics control source. Event time is the Kafka
+     * record timestamp, the time from which a record's definitions apply. The watermark follows
+     * the newest record read, and the source stops holding back the watermark once it has read
+     * nothing for {@code idleness}, so frames wait at most that long after the control records
+     * that precede them have been read.
+     *
+     * @param idleness how long the control source may read nothing before it stops holding back
+     *     the watermark
+     */
+    public static WatermarkStrategy<ControlRecord> controlWatermarks(Duration idleness) {
+        Objects.requireNonNull(idleness, "idleness");
+        return WatermarkStrategy.<ControlRecord>forMonotonousTimestamps()
+                .withTimestampAssigner((record, kafkaTimestamp) -> record.getTimestampMillis())
+                .withIdleness(idleness);
+    }
+
+    /**
+     * Adds the analysis without zone and line analytics; see {@link #apply(DataStream, DataStream,
+     * AnalysisConfig)}.
+     */
+    public static AnalysisStreams apply(DataStream<PacketOrDeadLetter> records, AnalysisConfig config) {
+        return apply(records, null, config);
+    }
+
+    /**
      * Adds the analysis to the records' environment and enables object reuse there, which the
      * chained decode and detect operators need to hand frames over without copying them.
      *
      * @param records deserialized video records, for example from {@link VideoRecordDeserializer}
-     * @return the detections, the track events when tracking is on, and all dead letters
+     * @param controlRecords records of the analytics control topic, for example from
+     *     {@link ControlRecordDeserializer} with {@link #controlWatermarks}; null for no zone and
+     *     line analytics. They have no effect with tracking off.
+     * @return the detections, the track events when tracking is on, the analytics events when
+     *     tracking is on and control records are given, and all dead letters
      */
-    public static AnalysisStreams apply(DataStream<PacketOrDeadLetter> records, AnalysisConfig config) {
+    public static AnalysisStreams apply(
+            DataStream<PacketOrDeadLetter> records, DataStream<ControlRecord> controlRecords, AnalysisConfig config) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(config, "config");
         requireObjectReuse(records.getExecutionEnvironment().getConfig());
@@ -100,7 +134,10 @@ public final class DroneAnalysis {
                     .map(AnalysedFrame::detections, AvroRecordTypeInfo.forClass(FrameDetections.class))
                     .name("Detections without tracking")
                     .uid(UNTRACKED_UID);
-            return new AnalysisStreams(detections, null, deadLetters);
+            if (controlRecords != null) {
+                LOG.info("Zone and line analytics are off, because they need tracking, which is off");
+            }
+            return new AnalysisStreams(detections, null, null, deadLetters);
         }
 
         // Tracking keeps the drone's partitioning too, so it runs chained after detection.
@@ -109,7 +146,25 @@ public final class DroneAnalysis {
                 .process(new TrackFunction(config), AvroRecordTypeInfo.forClass(FrameDetections.class))
                 .name("Track objects")
                 .uid(TRACK_UID);
-        return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), deadLetters);
+        if (controlRecords == null) {
+            return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), null, deadLetters);
+        }
+
+        SingleOutputStreamOperator<DefinitionUpdate> updates = controlRecords
+                .process(new ControlParseFunction(), Types.POJO(DefinitionUpdate.class))
+                .setParallelism(controlRecords.getParallelism())
+                .name("Parse analytics control")
+                .uid(CONTROL_PARSE_UID);
+        BroadcastStream<DefinitionUpdate> definitions = updates.broadcast(AnalyticsFunction.DEFINITIONS);
+        // The tracked frames keep their drone's partitioning, so they reach the analytics without a shuffle.
+        SingleOutputStreamOperator<AnalyticsEvent> analyticsEvents = DataStreamUtils
+                .reinterpretAsKeyedStream(tracked, FrameDetections::getDroneId, Types.STRING)
+                .connect(definitions)
+                .process(new AnalyticsFunction(config), AvroRecordTypeInfo.forClass(AnalyticsEvent.class))
+                .name("Analyse zones and lines")
+                .uid(ANALYTICS_UID);
+        return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), analyticsEvents,
+                deadLetters.union(updates.getSideOutput(DEAD_LETTERS)));
     }
 
     private static void requireObjectReuse(ExecutionConfig executionConfig) {
