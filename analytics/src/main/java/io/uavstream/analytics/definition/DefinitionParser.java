@@ -87,7 +87,7 @@ public final class DefinitionParser {
                 features.add(new JsonElement(array.get(i), "features[" + i + "]"));
             }
         } else if (type.equals("Feature")) {
-            features.add(new JsonElement(root.at(""), "feature"));
+            features.add(new JsonElement(document, "feature"));
         } else {
             throw root.invalid("type", "must be \"FeatureCollection\" or \"Feature\", got \"" + type + "\"");
         }

@@ -232,4 +232,13 @@ class DefinitionParserTest {
         assertThat(set.zones().get(0).droneId()).isEqualTo("drone-7");
         assertThat(set.zones().get(1).droneId()).isEqualTo("drone-8");
     }
+
+    @Test
+    void singleFeatureBecomesZone() throws InvalidDefinitionException {
+        String geometry = "{\"type\": \"Polygon\", \"coordinates\": [[[10.0, 45.0], [10.001, 45.0], [10.001, 45.001], [10.0, 45.0]]]}";
+
+        DefinitionSet set = DefinitionParser.parseGeoJson(feature("\"yard\"", "\"drone-8\"", geometry));
+
+        assertThat(set.zones()).extracting(ZoneDefinition::id).containsExactly("yard");
+    }
 }
