@@ -51,7 +51,7 @@ public record MemoryParameters(List<String> jvmOptions, List<String> dynamicProp
                 .toList();
         if (results.size() < 2) {
             throw new IllegalArgumentException("Flink rejected the " + role.fileName() + " memory configuration: "
-                    + firstErrorLine(output));
+                    + flinkReason(output));
         }
         return new MemoryParameters(tokens(results.get(results.size() - 2)), tokens(results.get(results.size() - 1)));
     }
@@ -74,11 +74,14 @@ public record MemoryParameters(List<String> jvmOptions, List<String> dynamicProp
     }
 
     /** Returns the message of the innermost exception in {@code output}, where Flink explains the problem. */
-    private static String firstErrorLine(String output) {
-        List<String> causes = output.lines()
-                .filter(line -> line.contains("Exception:"))
-                .toList();
-        return causes.isEmpty() ? output.strip() : causes.get(causes.size() - 1).strip();
+    private static String flinkReason(String output) {
+        String marker = "Exception: ";
+        List<String> causes = output.lines().filter(line -> line.contains(marker)).toList();
+        if (causes.isEmpty()) {
+            return output.strip();
+        }
+        String innermost = causes.get(causes.size() - 1);
+        return innermost.substring(innermost.indexOf(marker) + marker.length()).strip();
     }
 
     private static List<String> tokens(String line) {

@@ -117,6 +117,7 @@ public final class SessionCluster implements AutoCloseable {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> jobManagerProperties = new LinkedHashMap<>();
         private final Map<String, String> taskManagerProperties = new LinkedHashMap<>();
+        private final List<String> javaOptions = new ArrayList<>();
         private Path logDirectory;
         private String restHost = "localhost";
         private int restPort = 8081;
@@ -164,6 +165,19 @@ public final class SessionCluster implements AutoCloseable {
         /** Sets a configuration option for the TaskManager only, over config.yaml. */
         public Builder taskManagerProperty(String key, String value) {
             taskManagerProperties.put(requireKey(key), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Adds a JVM option for both processes, after the memory and module options, as
+         * {@code env.java.opts.all} does for Flink's scripts; for example
+         * {@code -Dorg.bytedeco.javacpp.cachedir=/var/cache/javacpp}.
+         */
+        public Builder javaOption(String option) {
+            if (option == null || !option.startsWith("-")) {
+                throw new IllegalArgumentException("A JVM option starts with '-': '" + option + "'");
+            }
+            javaOptions.add(option);
             return this;
         }
 
@@ -241,6 +255,7 @@ public final class SessionCluster implements AutoCloseable {
             command.add(java.toString());
             command.addAll(memory.jvmOptions());
             command.addAll(JavaModuleAccess.jvmOptions());
+            command.addAll(javaOptions);
             command.add("-Dlog.file=" + FlinkProcess.logFile(logDirectory, role));
             Path log4j = home.configDirectory().resolve(FlinkHome.LOG4J_FILE);
             if (Files.isRegularFile(log4j)) {

@@ -11,6 +11,10 @@ import io.uavstream.ingest.TopicProvisioner;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.schemas.FrameDetections;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +49,15 @@ class SessionClusterJobTest {
     private static EmbeddedKafkaBroker kafka;
     private static SessionCluster cluster;
     private static FlinkRestClient rest;
+    private static int taskManagerPrometheusPort;
 
     @BeforeAll
     static void startKafkaAndCluster() {
         kafka = EmbeddedKafkaBroker.start();
-        cluster = LoopbackCluster.builder(LoopbackCluster.home(), directory.resolve("cluster")).start();
+        taskManagerPrometheusPort = LoopbackCluster.freePort();
+        cluster = LoopbackCluster.builder(LoopbackCluster.home(), directory.resolve("cluster"))
+                .taskManagerProperty("metrics.reporter.prom.port", Integer.toString(taskManagerPrometheusPort))
+                .start();
         rest = new FlinkRestClient(cluster.restAddress());
     }
 
@@ -90,6 +98,16 @@ class SessionClusterJobTest {
         assertThat(sequencesBySession).hasSize(2);
         assertThat(sequencesBySession.values())
                 .allSatisfy(sequences -> assertThat(sequences.stream().sorted().toList()).isEqualTo(everyFrame));
+    }
+
+    @Test
+    void prometheusServesTaskManagerMetrics() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + taskManagerPrometheusPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("flink_taskmanager_Status_JVM_Memory_Heap_Used");
     }
 
     private static Path clip(String fileName) throws Exception {
