@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "models",
         mixinStandardHelpOptions = true,
         description = "Inspect, profile, quantize and benchmark ONNX detector models.",
-        subcommands = {ModelsInspectCommand.class})
+        subcommands = {ModelsInspectCommand.class, ModelsProfileCommand.class})
 public final class ModelsCommand {}
