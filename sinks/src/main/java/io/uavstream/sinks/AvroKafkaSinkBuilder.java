@@ -1,5 +1,6 @@
 package io.uavstream.sinks;
 
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
@@ -80,6 +81,11 @@ public final class AvroKafkaSinkBuilder<T> {
     /** Starts a sink for track events, writing to {@link Topics#TRACK_EVENTS} by default. */
     public static AvroKafkaSinkBuilder<TrackEvent> forTrackEvents() {
         return new AvroKafkaSinkBuilder<>(Topics.TRACK_EVENTS, TrackEventRecordSerializer::new);
+    }
+
+    /** Starts a sink for analytics events, writing to {@link Topics#ANALYTICS_EVENTS} by default. */
+    public static AvroKafkaSinkBuilder<AnalyticsEvent> forAnalyticsEvents() {
+        return new AvroKafkaSinkBuilder<>(Topics.ANALYTICS_EVENTS, AnalyticsEventRecordSerializer::new);
     }
 
     /**

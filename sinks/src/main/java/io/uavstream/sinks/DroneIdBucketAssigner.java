@@ -1,5 +1,6 @@
 package io.uavstream.sinks;
 
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ public final class DroneIdBucketAssigner<T> implements BucketAssigner<T, String>
     /** Returns the assigner of {@link TrackEvent}s. */
     public static DroneIdBucketAssigner<TrackEvent> forTrackEvents() {
         return new DroneIdBucketAssigner<>(TrackEvent::getDroneId);
+    }
+
+    /** Returns the assigner of {@link AnalyticsEvent}s. */
+    public static DroneIdBucketAssigner<AnalyticsEvent> forAnalyticsEvents() {
+        return new DroneIdBucketAssigner<>(AnalyticsEvent::getDroneId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.uavstream.sinks;
 
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
 import java.io.File;
@@ -12,13 +13,13 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
- * Builds a Flink {@link FileSink} that writes {@link FrameDetections} or {@link TrackEvent}s as
- * JSON lines, one object per line in the format of {@link FrameDetectionsJsonEncoder} or
- * {@link TrackEventJsonEncoder}.
+ * Builds a Flink {@link FileSink} that writes {@link FrameDetections}, {@link TrackEvent}s or
+ * {@link AnalyticsEvent}s as JSON lines, one object per line in the format of
+ * {@link FrameDetectionsJsonEncoder}, {@link TrackEventJsonEncoder} or {@link AnalyticsEventJsonEncoder}.
  *
  * <p>Layout: {@code <outputDirectory>/<drone>/<prefix>-<uuid>-<subtask>-<n>.jsonl}, with the drone
  * directory named by {@link DroneIdBucketAssigner}. The default prefixes differ by record type,
- * so detections and track events can share one output directory. Part files roll on every checkpoint and
+ * so detections and events can share one output directory. Part files roll on every checkpoint and
  * become visible under that name only when the checkpoint completes. Until then they are hidden
  * in-progress files whose names start with {@code .}, which readers must skip. Without
  * checkpointing, no file is ever committed.
@@ -30,6 +31,9 @@ public final class JsonLinesFileSink<T> {
 
     /** Default part file prefix of track events. */
     public static final String TRACK_EVENTS_PART_PREFIX = "track-events";
+
+    /** Default part file prefix of analytics events. */
+    public static final String ANALYTICS_EVENTS_PART_PREFIX = "analytics-events";
 
     /** Part file suffix. */
     public static final String PART_SUFFIX = ".jsonl";
@@ -69,6 +73,18 @@ public final class JsonLinesFileSink<T> {
     public static JsonLinesFileSink<TrackEvent> forTrackEvents(String outputDirectory) {
         return new JsonLinesFileSink<>(validDirectory(outputDirectory), new TrackEventJsonEncoder(),
                 DroneIdBucketAssigner.forTrackEvents(), TRACK_EVENTS_PART_PREFIX);
+    }
+
+    /**
+     * Starts a sink of analytics events under {@code outputDirectory}, with part files named
+     * {@value #ANALYTICS_EVENTS_PART_PREFIX}-*, as {@link #forDetections} does for detections.
+     *
+     * @throws IllegalArgumentException if the directory is blank or names an existing local file
+     *     that is not a directory
+     */
+    public static JsonLinesFileSink<AnalyticsEvent> forAnalyticsEvents(String outputDirectory) {
+        return new JsonLinesFileSink<>(validDirectory(outputDirectory), new AnalyticsEventJsonEncoder(),
+                DroneIdBucketAssigner.forAnalyticsEvents(), ANALYTICS_EVENTS_PART_PREFIX);
     }
 
     /**
