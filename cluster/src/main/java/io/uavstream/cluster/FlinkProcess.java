@@ -66,10 +66,25 @@ public final class FlinkProcess {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().arguments().stream()
-                        .flatMap(java.util.Arrays::stream)
-                        .anyMatch(role.mainClass()::equals))
+                .filter(handle -> commandLine(handle).contains(role.mainClass()))
                 .map(handle -> new FlinkProcess(role, handle, logDirectory));
+    }
+
+    /**
+     * Returns the process's command line. On Linux it reads /proc/PID/cmdline, since
+     * {@link ProcessHandle.Info#arguments()} comes back empty for command lines as long as a
+     * Flink class path.
+     */
+    private static List<String> commandLine(ProcessHandle handle) {
+        Path procCommandLine = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
+        if (Files.isReadable(procCommandLine)) {
+            try {
+                return List.of(Files.readString(procCommandLine, StandardCharsets.UTF_8).split("\0"));
+            } catch (IOException e) {
+                LOG.warn("Cannot read {}: {}", procCommandLine, e.toString());
+            }
+        }
+        return handle.info().arguments().map(List::of).orElse(List.of());
     }
 
     static Path pidFile(Path logDirectory, ProcessRole role) {

@@ -1,0 +1,94 @@
+package io.uavstream.cli.cluster;
+
+import io.uavstream.cluster.rest.FlinkRestClient;
+import io.uavstream.cluster.rest.JarRun;
+import io.uavstream.job.JobOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uavstream submit}: uploads the job jar to a Flink session cluster and runs it. */
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Uploads the uavstream job jar to a Flink session cluster through its REST API, runs it with the"
+                    + " given job options and prints the job ID.",
+            "Every other argument is an option of the job (uavstream submit --job-help lists them), for example"
+                    + " --bootstrap-servers kafka:9092 --model /models/uavdet-416.json. The model path must exist on"
+                    + " every TaskManager."
+        })
+public final class SubmitCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--jobmanager", required = true, paramLabel = "URL",
+            description = "REST address of the JobManager, for example http://localhost:8081.")
+    private URI jobManager;
+
+    @Option(names = "--jar", paramLabel = "PATH", description = "Job jar to upload. Default: the thin job jar of this"
+            + " checkout (job/target/uavstream-job-*-job-thin.jar), which needs the natives in the cluster's lib"
+            + " folder; pass the -job.jar for a stock cluster.")
+    private Path jar;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Resume from this savepoint, as"
+            + " printed by uavstream jobs stop.")
+    private String savepoint;
+
+    @Option(names = "--allow-non-restored-state", description = "Skip savepoint state that no operator of the job claims.")
+    private boolean allowNonRestoredState;
+
+    @Option(names = "--job-help", description = "Print the job options and exit.")
+    private boolean jobHelp;
+
+    /** Every argument that is not an option of this command goes to the job, in order. */
+    @Unmatched
+    private List<String> jobArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (jobHelp) {
+            spec.commandLine().getOut().print(JobOptions.usage());
+            return 0;
+        }
+        // Checks the options here, so that a typo fails at once rather than in the JobManager.
+        JobOptions options = JobOptions.fromArgs(jobArguments.toArray(String[]::new));
+        FlinkRestClient rest = new FlinkRestClient(jobManager);
+        Path jobJar = jobJar();
+
+        String jarId = rest.uploadJar(jobJar);
+        JarRun.Builder run = JarRun.builder().programArguments(jobArguments).allowNonRestoredState(allowNonRestoredState);
+        if (savepoint != null) {
+            run.savepointPath(savepoint);
+        }
+        String jobId = rest.runJar(jarId, run.build());
+        LOG.info("Submitted {} as job {} to {}", options.jobName(), jobId, rest.address());
+        spec.commandLine().getOut().println(jobId);
+        return 0;
+    }
+
+    private Path jobJar() {
+        if (jar != null) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("--jar file not found: " + jar.toAbsolutePath());
+            }
+            return jar;
+        }
+        return CheckoutLayout.thinJobJar().orElseThrow(() -> new IllegalArgumentException(
+                "No job jar found in job/target of this checkout; build it with"
+                        + " mvn -B -pl job package -DskipTests, or pass --jar PATH"));
+    }
+}
