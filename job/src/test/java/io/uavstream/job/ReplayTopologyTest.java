@@ -1,0 +1,184 @@
+package io.uavstream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uavstream.job.replay.ReplayOptions;
+import io.uavstream.job.replay.ReplayPlan;
+import io.uavstream.job.replay.ReplayRange;
+import io.uavstream.job.replay.ReplayTopology;
+import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.models.testing.TinyModels;
+import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.TrackEventType;
+import io.uavstream.schemas.VideoPacket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replays a capture-time range that starts and ends inside a GOP from three recorded drones, two
+ * of them selected, on a real Kafka broker and MiniCluster with the tiny YOLOX model.
+ */
+class ReplayTopologyTest {
+
+    private static final String REPLAY_ID = "replay-test";
+
+    /** First and last access unit of drone-a inside the range, both inside a GOP of 10 frames. */
+    private static final long FIRST_SEQUENCE = 15;
+    private static final long LAST_SEQUENCE = 32;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = PipelineHarness.oneSlotCluster();
+
+    @TempDir
+    static Path directory;
+
+    private static EmbeddedKafkaBroker kafka;
+    private static PipelineHarness harness;
+    private static Path model;
+    private static ReplayRange range;
+    private static List<VideoPacket> recorded;
+    private static boolean replayed;
+
+    @BeforeAll
+    static void recordThreeDrones() throws Exception {
+        kafka = EmbeddedKafkaBroker.start();
+        harness = new PipelineHarness(kafka, "replay-range");
+        model = TinyModels.yolox(Files.createDirectories(directory.resolve("model")));
+        Path clip = PipelineHarness.syntheticClip(directory, "clip.ts");
+        for (String drone : List.of("drone-a", "drone-b", "drone-c")) {
+            harness.ingest(drone, clip);
+        }
+        recorded = CommittedRecords.readValues(harness.bootstrapServers(), harness.videoTopic(), VideoPacket.class);
+        range = new ReplayRange(captureMicros("drone-a", FIRST_SEQUENCE), captureMicros("drone-a", LAST_SEQUENCE),
+                Set.of("drone-a", "drone-b"));
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    /** Runs the replay on the first call, because the MiniCluster is only reachable from inside a test. */
+    private static synchronized void replay() throws Exception {
+        if (replayed) {
+            return;
+        }
+        ReplayOptions options = ReplayOptions.builder()
+                .bootstrapServers(harness.bootstrapServers())
+                .videoTopic(harness.videoTopic())
+                .range(range)
+                .modelPath(model)
+                .detectionsTopic(harness.detectionsTopic())
+                .trackEventsTopic(harness.trackEventsTopic())
+                .deadLetterTopic(harness.deadLetterTopic())
+                .replayId(REPLAY_ID)
+                .intraOpThreads(1)
+                .build();
+        StreamExecutionEnvironment env = PipelineHarness.environment(PipelineHarness.noRestarts());
+        ReplayTopology.build(env, ReplayPlan.prepare(options));
+        env.execute("replay test");
+        replayed = true;
+    }
+
+    @Test
+    void replayAnalysesRangeFramesOnly() throws Exception {
+        replay();
+
+        List<Long> sequences = detectionsOf("drone-a").stream().map(FrameDetections::getFrameSequence).toList();
+
+        assertThat(sequences).containsExactlyElementsOf(
+                LongStream.rangeClosed(FIRST_SEQUENCE, LAST_SEQUENCE).boxed().toList());
+    }
+
+    @Test
+    void replayCoversSecondDroneInRange() throws Exception {
+        replay();
+
+        List<Long> expected = recorded.stream()
+                .filter(packet -> packet.getDroneId().equals("drone-b") && !packet.getEndOfStream())
+                .filter(packet -> range.contains(micros(packet.getCaptureTimeMicros())))
+                .map(VideoPacket::getSequence)
+                .toList();
+
+        assertThat(detectionsOf("drone-b").stream().map(FrameDetections::getFrameSequence).toList())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void replaySkipsUnselectedDrone() throws Exception {
+        replay();
+
+        assertThat(detectionsOf("drone-c")).isEmpty();
+    }
+
+    @Test
+    void detectionsCarryReplayIdWithoutWallClock() throws Exception {
+        replay();
+
+        assertThat(harness.committedDetections()).isNotEmpty().allSatisfy(detections -> {
+            assertThat(detections.getReplayId()).hasToString(REPLAY_ID);
+            assertThat(detections.getAnalysedAtMicros()).isNull();
+            assertThat(detections.getPublishedAtMicros()).isNull();
+        });
+    }
+
+    @Test
+    void trackEventsCarryReplayAndModelId() throws Exception {
+        replay();
+        String modelId = harness.committedDetections().get(0).getModelId().toString();
+
+        assertThat(harness.committedTrackEvents()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getReplayId()).hasToString(REPLAY_ID);
+            assertThat(event.getModelId()).hasToString(modelId);
+        });
+    }
+
+    @Test
+    void rangeEndClosesEveryTrack() throws Exception {
+        replay();
+
+        Set<String> tracked = harness.committedDetections().stream()
+                .flatMap(detections -> detections.getBoxes().stream()
+                        .filter(box -> box.getTrackId() != null)
+                        .map(box -> detections.getDroneId() + "/" + box.getTrackId()))
+                .collect(Collectors.toSet());
+        Set<String> ended = harness.committedTrackEvents().stream()
+                .filter(event -> event.getEventType() == TrackEventType.ENDED)
+                .map(event -> event.getDroneId() + "/" + event.getTrackId())
+                .collect(Collectors.toSet());
+
+        assertThat(tracked).isNotEmpty();
+        assertThat(ended).containsAll(tracked);
+    }
+
+    private static List<FrameDetections> detectionsOf(String drone) {
+        return harness.committedDetections().stream()
+                .filter(detections -> detections.getDroneId().equals(drone))
+                .toList();
+    }
+
+    private static long captureMicros(String drone, long sequence) {
+        return recorded.stream()
+                .filter(packet -> packet.getDroneId().equals(drone) && packet.getSequence() == sequence)
+                .map(packet -> micros(packet.getCaptureTimeMicros()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+}
