@@ -7,5 +7,6 @@ import picocli.CommandLine.Command;
         name = "models",
         mixinStandardHelpOptions = true,
         description = "Inspect, profile, quantize and benchmark ONNX detector models.",
-        subcommands = {ModelsInspectCommand.class, ModelsProfileCommand.class})
+        subcommands = {ModelsInspectCommand.class, ModelsProfileCommand.class, ModelsQuantizeCommand.class,
+            ModelsFloat16Command.class})
 public final class ModelsCommand {}
