@@ -9,6 +9,7 @@ import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.ingest.TopicProvisioner;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.schemas.FrameDetections;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the thin job jar on a real session cluster (a JobManager and a TaskManager JVM from the
- * module's flink-home) against an embedded Kafka broker: submits it over REST, ingests a
- * generated clip, stops the job with a savepoint, ingests a second clip while it is stopped,
+ * module's flink-home) against an embedded Kafka broker: submits it over REST, ingests the shared
+ * vtest.avi (or a generated clip where the shared data is absent), stops the job with a
+ * savepoint, ingests a generated clip while it is stopped,
  * resumes it from the savepoint and checks that every frame has exactly one committed
  * detection record.
  */
@@ -41,6 +44,10 @@ class SessionClusterJobTest {
     private static final String DRONE = "drone-c";
     private static final int CLIP_FRAMES = 40;
     private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Job version whose savepoint {@link #releasedSavepointRestoresIntoCurrentJob()} restores. */
+    private static final String FIXTURE_VERSION = "v0.1.0";
+    private static final String FIXTURE_TOPICS = "evolution";
 
     /** Kept when a test fails, with the cluster's logs under cluster/log. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -78,26 +85,116 @@ class SessionClusterJobTest {
         String jarId = rest.uploadJar(LoopbackCluster.jobJar(true));
 
         String firstJob = rest.runJar(jarId, JarRun.builder().programArguments(arguments).build());
-        ingest(topics, clip("first.ts"));
-        awaitCommittedDetections(topics, CLIP_FRAMES);
+        long firstFrames = ingest(topics, firstClip());
+        awaitCommittedDetections(topics, firstFrames);
         String savepoint = rest.stopWithSavepoint(firstJob, directory.resolve("savepoints").toUri().toString(),
                 Duration.ofMinutes(1));
         String firstJobState = rest.jobState(firstJob);
 
-        ingest(topics, clip("second.ts"));
+        long secondFrames = ingest(topics, syntheticClip("second.ts"));
         String resumedJob = rest.runJar(jarId, JarRun.builder().programArguments(arguments).savepointPath(savepoint).build());
-        List<FrameDetections> detections = awaitCommittedDetections(topics, 2 * CLIP_FRAMES);
+        List<FrameDetections> detections = awaitCommittedDetections(topics, firstFrames + secondFrames);
         rest.cancel(resumedJob);
 
         Map<String, List<Long>> sequencesBySession = detections.stream().collect(Collectors.groupingBy(
                 FrameDetections::getSessionId,
                 Collectors.mapping(FrameDetections::getFrameSequence, Collectors.toList())));
-        List<Long> everyFrame = LongStream.range(0, CLIP_FRAMES).boxed().toList();
         assertThat(firstJobState).isEqualTo("FINISHED");
         assertThat(resumedJob).isNotEqualTo(firstJob);
-        assertThat(sequencesBySession).hasSize(2);
-        assertThat(sequencesBySession.values())
-                .allSatisfy(sequences -> assertThat(sequences.stream().sorted().toList()).isEqualTo(everyFrame));
+        assertThat(sequencesBySession.values().stream().map(sequences -> sequences.stream().sorted().toList()).toList())
+                .containsExactlyInAnyOrder(everyFrame(firstFrames), everyFrame(secondFrames));
+    }
+
+    private static List<Long> everyFrame(long frames) {
+        return LongStream.range(0, frames).boxed().toList();
+    }
+
+    /** The shared vtest.avi (795 frames of MPEG-4 Part 2, no B-frames) where present, else a generated clip. */
+    private static Path firstClip() throws Exception {
+        Path shared = SharedData.root().resolve("video/vtest.avi");
+        return Files.isRegularFile(shared) ? shared : syntheticClip("first.ts");
+    }
+
+    /**
+     * Restores the savepoint that version 0.1.0 of the job took (src/test/resources/savepoints,
+     * written by {@link #writeSavepointFixture()}) into the job as built now, without skipping any
+     * state, and checks that the restored job analyses a new ingest session completely. The state
+     * of every operator (Kafka source and sinks, decoder, tracker, analytics) must restore: a
+     * change to an operator's UID or to a state serializer without a migration path fails here.
+     */
+    @Test
+    void releasedSavepointRestoresIntoCurrentJob() throws Exception {
+        Topics topics = new Topics(FIXTURE_TOPICS);
+        List<String> arguments = topics.jobArguments(TinyModels.yolox(Files.createDirectories(directory.resolve("model-v1"))));
+        // The same clip as when the savepoint was taken, so that the restored Kafka offsets exist.
+        ingest(topics, syntheticClip("fixture.ts"));
+        Path savepoint = Path.of(getClass().getResource("/savepoints/" + FIXTURE_VERSION + "/_metadata").toURI()).getParent();
+        String jarId = rest.uploadJar(LoopbackCluster.jobJar(true));
+
+        String jobId = rest.runJar(jarId, JarRun.builder().programArguments(arguments)
+                .savepointPath(savepoint.toUri().toString()).allowNonRestoredState(false).build());
+        long frames = ingest(topics, syntheticClip("after-restore.ts"));
+        String session = awaitNewestSession(topics, frames);
+        List<Long> sequences = CommittedRecords.read(kafka.bootstrapServers(), topics.detections(), FrameDetections.class)
+                .stream()
+                .filter(detection -> detection.getSessionId().equals(session))
+                .map(FrameDetections::getFrameSequence)
+                .sorted()
+                .toList();
+        rest.cancel(jobId);
+
+        assertThat(sequences).isEqualTo(everyFrame(frames));
+    }
+
+    /**
+     * Writes the savepoint fixture of this job version to the folder named by system property
+     * uavstream.savepoint.fixture.dir; skipped without it. Run it once per released job version:
+     * mvn -o -B -pl cluster verify -Dit.test=SessionClusterJobTest#writeSavepointFixture
+     * -Duavstream.savepoint.fixture.dir=$PWD/cluster/src/test/resources/savepoints/VERSION
+     */
+    @Test
+    void writeSavepointFixture() throws Exception {
+        String target = System.getProperty("uavstream.savepoint.fixture.dir", "");
+        Assumptions.assumeFalse(target.isBlank(), "Writes a savepoint fixture; run with -Duavstream.savepoint.fixture.dir=DIR");
+        Topics topics = new Topics(FIXTURE_TOPICS);
+        List<String> arguments = topics.jobArguments(TinyModels.yolox(Files.createDirectories(directory.resolve("model-v1"))));
+        String jobId = rest.runJar(rest.uploadJar(LoopbackCluster.jobJar(true)), JarRun.builder().programArguments(arguments).build());
+        long frames = ingest(topics, syntheticClip("fixture.ts"));
+        awaitCommittedDetections(topics, frames);
+        Path savepoint = Path.of(URI.create(rest.stopWithSavepoint(jobId, directory.resolve("fixture").toUri().toString(),
+                Duration.ofMinutes(1))));
+        copyFolder(savepoint, Path.of(target));
+    }
+
+    private static void copyFolder(Path source, Path target) throws java.io.IOException {
+        Files.createDirectories(target);
+        try (var files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
+     * Waits until the session of the last committed detection record, the newest ingest session,
+     * has {@code frames} records, and returns its ID.
+     */
+    private static String awaitNewestSession(Topics topics, long frames) throws InterruptedException {
+        Instant deadline = Instant.now().plus(OUTPUT_TIMEOUT);
+        List<FrameDetections> detections = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            detections = CommittedRecords.read(kafka.bootstrapServers(), topics.detections(), FrameDetections.class);
+            if (!detections.isEmpty()) {
+                String newest = detections.get(detections.size() - 1).getSessionId();
+                if (detections.stream().filter(detection -> detection.getSessionId().equals(newest)).count() >= frames) {
+                    return newest;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The newest session did not reach " + frames + " committed detection records within "
+                + OUTPUT_TIMEOUT + " (" + detections.size() + " records in all); see the cluster logs under "
+                + cluster.jobManager().logFile().getParent());
     }
 
     @Test
@@ -110,23 +207,24 @@ class SessionClusterJobTest {
         assertThat(response.body()).contains("flink_taskmanager_Status_JVM_Memory_Heap_Used");
     }
 
-    private static Path clip(String fileName) throws Exception {
+    private static Path syntheticClip(String fileName) throws Exception {
         return SyntheticVideo.builder().frames(CLIP_FRAMES).size(320, 240).fps(10).gop(10)
                 .write(directory.resolve(fileName));
     }
 
-    private static void ingest(Topics topics, Path clip) {
-        new Ingestor(IngestOptions.builder()
+    /** Publishes {@code clip} as one ingest session and returns its access units, one per frame here. */
+    private static long ingest(Topics topics, Path clip) {
+        return new Ingestor(IngestOptions.builder()
                 .droneId(DRONE)
                 .source(clip)
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(topics.video())
                 .provisionTopic(false)
-                .build()).run();
+                .build()).run().packets();
     }
 
     /** Waits until the detections topic holds at least {@code count} committed records, and returns them. */
-    private static List<FrameDetections> awaitCommittedDetections(Topics topics, int count) throws InterruptedException {
+    private static List<FrameDetections> awaitCommittedDetections(Topics topics, long count) throws InterruptedException {
         Instant deadline = Instant.now().plus(OUTPUT_TIMEOUT);
         List<FrameDetections> detections = List.of();
         while (Instant.now().isBefore(deadline)) {
