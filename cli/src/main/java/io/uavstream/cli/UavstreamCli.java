@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Streaming video analytics for drone fleets on Apache Kafka and Apache Flink.",
         subcommands = {RunCommand.class, IngestCommand.class, SimulateCommand.class, EvalCommand.class, BenchCommand.class,
             io.uavstream.cli.models.ModelsCommand.class,
+            io.uavstream.cli.replay.ReplayCommand.class,
             io.uavstream.cli.cluster.ClusterCommand.class, io.uavstream.cli.cluster.SubmitCommand.class, io.uavstream.cli.cluster.JobsCommand.class,
             CommandLine.HelpCommand.class})
 public final class UavstreamCli implements Runnable {

@@ -85,6 +85,20 @@ public final class ModelDescriptor {
         return new Builder();
     }
 
+    /** Returns a builder that starts from this descriptor's fields, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder()
+                .id(id).description(description).source(source).format(format).model(modelPath)
+                .inputWidth(inputWidth).inputHeight(inputHeight).colorOrder(colorOrder)
+                .mean(mean.clone()).std(std.clone()).letterbox(letterbox).padValue(padValue)
+                .strides(strides).classNames(classNames).scoreThreshold(scoreThreshold)
+                .nmsIouThreshold(nmsIouThreshold).maxDetections(maxDetections);
+        if (format == ModelFormat.NANODET_PLUS) {
+            builder.regMax(regMax);
+        }
+        return builder;
+    }
+
     /** Returns the model's short name, used in logs and detection records. */
     public String id() {
         return id;

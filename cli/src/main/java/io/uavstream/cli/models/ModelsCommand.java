@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Inspect, profile, quantize and benchmark ONNX detector models.",
         subcommands = {ModelsInspectCommand.class, ModelsProfileCommand.class, ModelsQuantizeCommand.class,
-            ModelsFloat16Command.class})
+            ModelsFloat16Command.class, ModelsBenchCommand.class})
 public final class ModelsCommand {}

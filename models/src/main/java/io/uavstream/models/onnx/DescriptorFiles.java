@@ -24,26 +24,8 @@ public final class DescriptorFiles {
         String fileName = derivedModel.getFileName().toString();
         String stem = fileName.endsWith(".onnx")
                 ? fileName.substring(0, fileName.length() - ".onnx".length()) : fileName;
-        ModelDescriptor.Builder builder = ModelDescriptor.builder()
-                .id(stem)
-                .description(description)
-                .format(source.format())
-                .model(Path.of(fileName))
-                .inputWidth(source.inputWidth())
-                .inputHeight(source.inputHeight())
-                .colorOrder(source.colorOrder())
-                .mean(source.mean())
-                .std(source.std())
-                .letterbox(source.letterbox())
-                .padValue(source.padValue())
-                .strides(source.strides())
-                .classNames(source.classNames())
-                .scoreThreshold(source.scoreThreshold())
-                .nmsIouThreshold(source.nmsIouThreshold())
-                .maxDetections(source.maxDetections());
-        if (source.format() == io.uavstream.models.ModelFormat.NANODET_PLUS) {
-            builder.regMax(source.regMax());
-        }
+        ModelDescriptor.Builder builder = source.toBuilder().id(stem).description(description)
+                .model(Path.of(fileName));
         Path descriptorFile = derivedModel.resolveSibling(stem + ".json");
         try {
             Files.writeString(descriptorFile,
