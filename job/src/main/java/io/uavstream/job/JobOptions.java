@@ -25,12 +25,15 @@ public final class JobOptions {
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(1);
     public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(30);
     public static final String DEFAULT_JOB_NAME = "uavstream";
+    public static final Duration DEFAULT_CONTROL_IDLENESS = Duration.ofSeconds(1);
 
     private final String bootstrapServers;
     private final String videoTopic;
     private final String detectionsTopic;
     private final String deadLetterTopic;
     private final String trackEventsTopic;
+    private final String analyticsEventsTopic;
+    private final String controlTopic;
     private final String groupId;
     private final StartingOffsets startingOffsets;
     private final boolean bounded;
@@ -45,6 +48,10 @@ public final class JobOptions {
     private final boolean tracking;
     private final boolean cameraMotionCompensation;
     private final Duration trackUpdateInterval;
+    private final boolean analytics;
+    private final Duration countWindow;
+    private final Duration zoneExitDelay;
+    private final Duration controlIdleness;
     private final Duration checkpointInterval;
     private final Integer parallelism;
     private final Integer intraOpThreads;
@@ -60,6 +67,8 @@ public final class JobOptions {
         this.detectionsTopic = builder.detectionsTopic;
         this.deadLetterTopic = builder.deadLetterTopic;
         this.trackEventsTopic = builder.trackEventsTopic;
+        this.analyticsEventsTopic = builder.analyticsEventsTopic;
+        this.controlTopic = builder.controlTopic;
         this.groupId = builder.groupId;
         this.startingOffsets = builder.startingOffsets;
         this.bounded = builder.bounded;
@@ -74,6 +83,10 @@ public final class JobOptions {
         this.tracking = builder.tracking;
         this.cameraMotionCompensation = builder.cameraMotionCompensation;
         this.trackUpdateInterval = builder.trackUpdateInterval;
+        this.analytics = builder.analytics;
+        this.countWindow = builder.countWindow;
+        this.zoneExitDelay = builder.zoneExitDelay;
+        this.controlIdleness = builder.controlIdleness;
         this.checkpointInterval = builder.checkpointInterval;
         this.parallelism = builder.parallelism;
         this.intraOpThreads = builder.intraOpThreads;
@@ -135,6 +148,19 @@ public final class JobOptions {
     /** Topic of track events, written only with {@link #tracking()} on. */
     public String trackEventsTopic() {
         return trackEventsTopic;
+    }
+
+    /** Topic of zone, line and class-count events, written only when {@link #analyticsEnabled()}. */
+    public String analyticsEventsTopic() {
+        return analyticsEventsTopic;
+    }
+
+    /**
+     * Topic of zone and line definitions: JSON documents keyed by drone ID, read from the earliest
+     * offset, only when {@link #analyticsEnabled()}.
+     */
+    public String controlTopic() {
+        return controlTopic;
     }
 
     /** Kafka consumer group of the video source, which commits its offsets on each checkpoint. */
@@ -218,6 +244,37 @@ public final class JobOptions {
         return Optional.ofNullable(trackUpdateInterval);
     }
 
+    /** Returns whether zone, line and count analytics are on, as set (default true); see {@link #analyticsEnabled()}. */
+    public boolean analytics() {
+        return analytics;
+    }
+
+    /** Returns whether the job runs zone, line and count analytics: with analytics and tracking both on. */
+    public boolean analyticsEnabled() {
+        return analytics && tracking;
+    }
+
+    /** Length of the tumbling windows of class counts, empty for {@link AnalysisConfig#DEFAULT_COUNT_WINDOW}. */
+    public Optional<Duration> countWindow() {
+        return Optional.ofNullable(countWindow);
+    }
+
+    /**
+     * Capture time a track must stay outside a zone before it exits, empty for
+     * {@link AnalysisConfig#DEFAULT_ZONE_EXIT_DELAY}.
+     */
+    public Optional<Duration> zoneExitDelay() {
+        return Optional.ofNullable(zoneExitDelay);
+    }
+
+    /**
+     * Time without control records after which the control source stops holding back the
+     * watermark, and so the longest that frames wait after the control records before them.
+     */
+    public Duration controlIdleness() {
+        return controlIdleness;
+    }
+
     public Duration checkpointInterval() {
         return checkpointInterval;
     }
@@ -259,14 +316,17 @@ public final class JobOptions {
     public String toString() {
         return "JobOptions{bootstrapServers=" + bootstrapServers + ", videoTopic=" + videoTopic
                 + ", detectionsTopic=" + detectionsTopic + ", deadLetterTopic=" + deadLetterTopic
-                + ", trackEventsTopic=" + trackEventsTopic
+                + ", trackEventsTopic=" + trackEventsTopic + ", analyticsEventsTopic=" + analyticsEventsTopic
+                + ", controlTopic=" + controlTopic
                 + ", groupId=" + groupId + ", startingOffsets=" + startingOffsets + ", bounded=" + bounded
                 + ", modelPath=" + modelPath + ", outputDirectory=" + outputDirectory
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameSize + ", decoderIdleTimeout=" + decoderIdleTimeout
                 + ", artefactCheck=" + artefactCheck + ", tracking=" + tracking
                 + ", cameraMotionCompensation=" + cameraMotionCompensation
-                + ", trackUpdateInterval=" + trackUpdateInterval
+                + ", trackUpdateInterval=" + trackUpdateInterval + ", analytics=" + analytics
+                + ", countWindow=" + countWindow + ", zoneExitDelay=" + zoneExitDelay
+                + ", controlIdleness=" + controlIdleness
                 + ", checkpointInterval=" + checkpointInterval + ", parallelism=" + parallelism
                 + ", intraOpThreads=" + intraOpThreads + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", idleness=" + idleness + ", transactionalIdPrefix=" + transactionalIdPrefix
@@ -299,6 +359,8 @@ public final class JobOptions {
         private String detectionsTopic = Topics.DETECTIONS;
         private String deadLetterTopic = Topics.DEAD_LETTERS;
         private String trackEventsTopic = Topics.TRACK_EVENTS;
+        private String analyticsEventsTopic = Topics.ANALYTICS_EVENTS;
+        private String controlTopic = Topics.ANALYTICS_CONTROL;
         private String groupId = DEFAULT_GROUP_ID;
         private StartingOffsets startingOffsets = StartingOffsets.COMMITTED;
         private boolean bounded;
@@ -313,6 +375,10 @@ public final class JobOptions {
         private boolean tracking = true;
         private boolean cameraMotionCompensation = true;
         private Duration trackUpdateInterval;
+        private boolean analytics = true;
+        private Duration countWindow;
+        private Duration zoneExitDelay;
+        private Duration controlIdleness = DEFAULT_CONTROL_IDLENESS;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private Integer parallelism;
         private Integer intraOpThreads;
@@ -346,6 +412,16 @@ public final class JobOptions {
 
         public Builder trackEventsTopic(String trackEventsTopic) {
             this.trackEventsTopic = requireNonBlank(trackEventsTopic, "--track-events-topic");
+            return this;
+        }
+
+        public Builder analyticsEventsTopic(String analyticsEventsTopic) {
+            this.analyticsEventsTopic = requireNonBlank(analyticsEventsTopic, "--analytics-events-topic");
+            return this;
+        }
+
+        public Builder controlTopic(String controlTopic) {
+            this.controlTopic = requireNonBlank(controlTopic, "--control-topic");
             return this;
         }
 
@@ -427,6 +503,32 @@ public final class JobOptions {
                         "--track-update-interval must not be negative, got " + format(trackUpdateInterval));
             }
             this.trackUpdateInterval = trackUpdateInterval;
+            return this;
+        }
+
+        /** Sets whether zone, line and count analytics run; they also need tracking. */
+        public Builder analytics(boolean analytics) {
+            this.analytics = analytics;
+            return this;
+        }
+
+        public Builder countWindow(Duration countWindow) {
+            this.countWindow = requirePositive(countWindow, "--count-window");
+            return this;
+        }
+
+        /** Sets the capture time a track must stay outside a zone before it exits; zero exits at once. */
+        public Builder zoneExitDelay(Duration zoneExitDelay) {
+            Objects.requireNonNull(zoneExitDelay, "--zone-exit-delay");
+            if (zoneExitDelay.isNegative()) {
+                throw new IllegalArgumentException("--zone-exit-delay must not be negative, got " + format(zoneExitDelay));
+            }
+            this.zoneExitDelay = zoneExitDelay;
+            return this;
+        }
+
+        public Builder controlIdleness(Duration controlIdleness) {
+            this.controlIdleness = requirePositive(controlIdleness, "--control-idleness");
             return this;
         }
 

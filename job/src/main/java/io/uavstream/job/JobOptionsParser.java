@@ -44,6 +44,12 @@ final class JobOptionsParser {
                     JobOptions.Builder::deadLetterTopic),
             Option.text("track-events-topic", "TOPIC", "Topic for track events, written with tracking on."
                     + " Default: " + Topics.TRACK_EVENTS + ".", JobOptions.Builder::trackEventsTopic),
+            Option.text("analytics-events-topic", "TOPIC", "Topic for zone, line and class-count events,"
+                    + " written with tracking and analytics on. Default: " + Topics.ANALYTICS_EVENTS + ".",
+                    JobOptions.Builder::analyticsEventsTopic),
+            Option.text("control-topic", "TOPIC", "Topic of zone and line definitions (JSON keyed by drone"
+                    + " ID), read from the earliest offset with tracking and analytics on. Default: "
+                    + Topics.ANALYTICS_CONTROL + ".", JobOptions.Builder::controlTopic),
             Option.text("group-id", "GROUP", "Kafka consumer group of the video source. Default: "
                     + JobOptions.DEFAULT_GROUP_ID + ".", JobOptions.Builder::groupId),
             Option.text("starting-offsets", "earliest|latest|committed", "Where to start reading"
@@ -51,8 +57,8 @@ final class JobOptionsParser {
                     (b, v) -> b.startingOffsets(startingOffsets(v))),
             Option.flag("bounded", "Stop at the latest video offsets seen at start.",
                     JobOptions.Builder::bounded),
-            Option.text("output-dir", "PATH|URI", "Directory for JSON-lines detections and track"
-                    + " events, written on each checkpoint. Default: none.", JobOptions.Builder::outputDirectory),
+            Option.text("output-dir", "PATH|URI", "Directory for JSON-lines detections, track events and"
+                    + " analytics events, written on each checkpoint. Default: none.", JobOptions.Builder::outputDirectory),
             Option.text("max-analysed-fps", "FPS", "Maximum analysed frames per second per drone,"
                     + " 0 to analyse every frame. Default: 0.",
                     (b, v) -> b.maxAnalysedFps(Double.parseDouble(v))),
@@ -79,6 +85,20 @@ final class JobOptionsParser {
                     + " events of one track, 0 for every matched frame. Default: "
                     + TimeUtils.formatWithHighestUnit(AnalysisConfig.DEFAULT_TRACK_UPDATE_INTERVAL) + ".",
                     (b, v) -> b.trackUpdateInterval(duration(v))),
+            Option.flag("analytics", "Zone, line and class-count analytics of the tracks, with definitions"
+                    + " from --control-topic. Needs tracking. Default: true. Pass --analytics false to turn it off.",
+                    JobOptions.Builder::analytics),
+            Option.text("count-window", "DURATION", "Length of the tumbling windows of class counts, in"
+                    + " capture time. Default: " + TimeUtils.formatWithHighestUnit(AnalysisConfig.DEFAULT_COUNT_WINDOW)
+                    + ".", (b, v) -> b.countWindow(duration(v))),
+            Option.text("zone-exit-delay", "DURATION", "Capture time a track must stay outside a zone"
+                    + " before it exits, 0 to exit at once. Default: "
+                    + TimeUtils.formatWithHighestUnit(AnalysisConfig.DEFAULT_ZONE_EXIT_DELAY) + ".",
+                    (b, v) -> b.zoneExitDelay(duration(v))),
+            Option.text("control-idleness", "DURATION", "Time without control records after which the"
+                    + " control topic stops holding back the watermark; frames wait at most this long for"
+                    + " definitions. Default: " + TimeUtils.formatWithHighestUnit(JobOptions.DEFAULT_CONTROL_IDLENESS)
+                    + ".", (b, v) -> b.controlIdleness(duration(v))),
             Option.text("checkpoint-interval", "DURATION", "Checkpoint interval. Output becomes"
                     + " visible on each checkpoint. Default: 10 s.",
                     (b, v) -> b.checkpointInterval(duration(v))),

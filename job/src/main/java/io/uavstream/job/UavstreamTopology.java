@@ -2,9 +2,12 @@ package io.uavstream.job;
 
 import io.uavstream.operators.AnalysisConfig;
 import io.uavstream.operators.AnalysisStreams;
+import io.uavstream.operators.ControlRecord;
+import io.uavstream.operators.ControlRecordDeserializer;
 import io.uavstream.operators.DroneAnalysis;
 import io.uavstream.operators.PacketOrDeadLetter;
 import io.uavstream.operators.VideoRecordDeserializer;
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
@@ -22,8 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The uavstream job graph: video packets from Kafka, per-drone decoding, detection and tracking,
- * detections and track events to Kafka (exactly-once) and optionally to JSON-lines files, dead
- * letters to their own topic.
+ * zone and line analytics with definitions from a control topic, detections, track events and
+ * analytics events to Kafka (exactly-once) and optionally to JSON-lines files, dead letters to
+ * their own topic.
  *
  * <p>{@link #build} assembles the whole job. The steps are public too, so that tests and other
  * entry points can assemble variants of the same graph.
@@ -46,11 +50,18 @@ public final class UavstreamTopology {
     public static AnalysisStreams build(StreamExecutionEnvironment env, JobOptions options) {
         configure(env, options);
         DataStream<PacketOrDeadLetter> records = readVideo(env, options);
-        AnalysisStreams analysis = DroneAnalysis.apply(records, analysisConfig(env, options));
+        DataStream<ControlRecord> control = options.analyticsEnabled() ? readControl(env, options) : null;
+        AnalysisStreams analysis = DroneAnalysis.apply(records, control, analysisConfig(env, options));
+        writeOutputs(analysis, options);
+        return analysis;
+    }
+
+    /** Connects every output of the analysis to its sinks. */
+    public static void writeOutputs(AnalysisStreams analysis, JobOptions options) {
         writeDetections(analysis.detections(), options);
         analysis.trackEvents().ifPresent(trackEvents -> writeTrackEvents(trackEvents, options));
+        analysis.analyticsEvents().ifPresent(analyticsEvents -> writeAnalyticsEvents(analyticsEvents, options));
         writeDeadLetters(analysis.deadLetters(), options);
-        return analysis;
     }
 
     /** Enables exactly-once checkpointing and sets the parallelism, when one is given. */
@@ -65,6 +76,38 @@ public final class UavstreamTopology {
                         DroneAnalysis.watermarks(options.maxOutOfOrderness(), options.idleness()),
                         "Kafka " + options.videoTopic())
                 .uid("video-source");
+    }
+
+    /**
+     * Adds the Kafka source of the analytics control topic, one subtask, with watermarks from
+     * {@link DroneAnalysis#controlWatermarks}.
+     */
+    public static DataStream<ControlRecord> readControl(StreamExecutionEnvironment env, JobOptions options) {
+        return env.fromSource(controlSource(options), DroneAnalysis.controlWatermarks(options.controlIdleness()),
+                        "Kafka " + options.controlTopic())
+                .setParallelism(1)
+                .uid("analytics-control-source");
+    }
+
+    /**
+     * Builds the Kafka source of the control topic. Without a checkpoint it reads from the earliest
+     * offset, whatever {@link JobOptions#startingOffsets()} says, because each drone's definitions
+     * are its latest record there. It commits no offsets. A bounded job stops at the latest
+     * offsets seen at start.
+     */
+    public static KafkaSource<ControlRecord> controlSource(JobOptions options) {
+        KafkaSourceBuilder<ControlRecord> builder = KafkaSource.<ControlRecord>builder()
+                .setBootstrapServers(options.bootstrapServers())
+                .setTopics(options.controlTopic())
+                .setGroupId(options.groupId() + "-control")
+                .setClientIdPrefix(options.groupId() + "-control")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ControlRecordDeserializer())
+                .setProperty("commit.offsets.on.checkpoint", "false");
+        if (options.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     /**
@@ -112,6 +155,8 @@ public final class UavstreamTopology {
         options.maxFrameAge().ifPresent(config::maxFrameAge);
         options.maxFrameSize().ifPresent(size -> config.maxFrameWidth(size.width()).maxFrameHeight(size.height()));
         options.decoderIdleTimeout().ifPresent(config::decoderIdleTimeout);
+        options.countWindow().ifPresent(config::countWindow);
+        options.zoneExitDelay().ifPresent(config::zoneExitDelay);
         return config.build();
     }
 
@@ -148,6 +193,25 @@ public final class UavstreamTopology {
                 .sinkTo(JsonLinesFileSink.forTrackEvents(directory).build())
                 .name("JSON lines " + directory + " track events")
                 .uid("track-events-file-sink"));
+    }
+
+    /**
+     * Writes analytics events to the analytics-events topic, exactly-once, and to JSON lines beside
+     * the detections when an output directory is configured.
+     */
+    public static void writeAnalyticsEvents(DataStream<AnalyticsEvent> analyticsEvents, JobOptions options) {
+        analyticsEvents.sinkTo(AvroKafkaSinkBuilder.forAnalyticsEvents()
+                        .setBootstrapServers(options.bootstrapServers())
+                        .setTopic(options.analyticsEventsTopic())
+                        .setTransactionalIdPrefix(options.transactionalIdPrefix() + "-analytics-events")
+                        .setTransactionTimeout(options.transactionTimeout())
+                        .build())
+                .name("Kafka " + options.analyticsEventsTopic())
+                .uid("analytics-events-kafka-sink");
+        options.outputDirectory().ifPresent(directory -> analyticsEvents
+                .sinkTo(JsonLinesFileSink.forAnalyticsEvents(directory).build())
+                .name("JSON lines " + directory + " analytics events")
+                .uid("analytics-events-file-sink"));
     }
 
     /** Writes dead letters to the dead-letter topic, exactly-once. */

@@ -1,6 +1,7 @@
 package io.uavstream.job;
 
 import io.uavstream.operators.AnalysisStreams;
+import io.uavstream.operators.ControlRecord;
 import io.uavstream.operators.DroneAnalysis;
 import io.uavstream.operators.PacketOrDeadLetter;
 import java.time.Duration;
@@ -44,10 +45,9 @@ final class FailingRun {
         DataStream<PacketOrDeadLetter> records = source
                 .map(new FailOnceAfterCheckpoint(10), source.getType())
                 .uid("fail-once");
-        AnalysisStreams analysis = DroneAnalysis.apply(records, UavstreamTopology.analysisConfig(env, options));
-        UavstreamTopology.writeDetections(analysis.detections(), options);
-        analysis.trackEvents().ifPresent(trackEvents -> UavstreamTopology.writeTrackEvents(trackEvents, options));
-        UavstreamTopology.writeDeadLetters(analysis.deadLetters(), options);
+        DataStream<ControlRecord> control = options.analyticsEnabled() ? UavstreamTopology.readControl(env, options) : null;
+        AnalysisStreams analysis = DroneAnalysis.apply(records, control, UavstreamTopology.analysisConfig(env, options));
+        UavstreamTopology.writeOutputs(analysis, options);
 
         env.execute(options.jobName());
         return FAILED.get();

@@ -51,6 +51,60 @@ class JobOptionsTest {
     }
 
     @Test
+    void analyticsDefaultsFollowTracking() {
+        JobOptions options = JobOptions.fromArgs(REQUIRED);
+
+        assertThat(options.analytics()).isTrue();
+        assertThat(options.analyticsEnabled()).isTrue();
+        assertThat(options.controlTopic()).isEqualTo(Topics.ANALYTICS_CONTROL);
+        assertThat(options.analyticsEventsTopic()).isEqualTo(Topics.ANALYTICS_EVENTS);
+        assertThat(options.countWindow()).isEmpty();
+        assertThat(options.zoneExitDelay()).isEmpty();
+        assertThat(options.controlIdleness()).isEqualTo(JobOptions.DEFAULT_CONTROL_IDLENESS);
+    }
+
+    @Test
+    void trackingOffDisablesAnalytics() {
+        JobOptions options = JobOptions.fromArgs(with("--tracking", "false"));
+
+        assertThat(options.analytics()).isTrue();
+        assertThat(options.analyticsEnabled()).isFalse();
+    }
+
+    @Test
+    void fromArgsParsesAnalyticsOptions() {
+        JobOptions options = JobOptions.fromArgs(with("--analytics", "false", "--control-topic", "zones",
+                "--analytics-events-topic", "ae", "--count-window", "30s", "--zone-exit-delay", "0s",
+                "--control-idleness", "2s"));
+
+        assertThat(options.analyticsEnabled()).isFalse();
+        assertThat(options.controlTopic()).isEqualTo("zones");
+        assertThat(options.analyticsEventsTopic()).isEqualTo("ae");
+        assertThat(options.countWindow()).contains(Duration.ofSeconds(30));
+        assertThat(options.zoneExitDelay()).contains(Duration.ZERO);
+        assertThat(options.controlIdleness()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void analyticsOptionsReachAnalysisConfig() {
+        JobOptions options = JobOptions.fromArgs(with("--count-window", "5s", "--zone-exit-delay", "250ms",
+                "--intra-op-threads", "1"));
+
+        var config = UavstreamTopology.analysisConfig(
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(), options);
+
+        assertThat(config.analyticsConfig().countWindowMicros()).isEqualTo(5_000_000L);
+        assertThat(config.analyticsConfig().exitDelayMicros()).isEqualTo(250_000L);
+    }
+
+    @Test
+    void zeroCountWindowNamesOption() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(with("--count-window", "0s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--count-window");
+    }
+
+    @Test
     void zeroTrackUpdateIntervalIsAccepted() {
         JobOptions options = JobOptions.fromArgs(with("--track-update-interval", "0s"));
 

@@ -31,6 +31,11 @@ final class JsonLinesFiles {
         return readAll(directory, JsonLinesFileSink.TRACK_EVENTS_PART_PREFIX);
     }
 
+    /** Returns the parsed lines of the analytics events' part files under {@code directory}. */
+    static List<JsonNode> readAnalyticsEvents(Path directory) throws IOException {
+        return readAll(directory, JsonLinesFileSink.ANALYTICS_EVENTS_PART_PREFIX);
+    }
+
     /**
      * Returns every line of every visible {@code .jsonl} file under {@code directory} whose name
      * starts with {@code partPrefix} and a dash, parsed; files in name order.

@@ -6,6 +6,7 @@ import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.ingest.TopicProvisioner;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
@@ -33,7 +34,10 @@ final class PipelineHarness {
     private final EmbeddedKafkaBroker kafka;
     private final String name;
 
-    /** Creates the video, detections, track-events and dead-letter topics named after {@code name}. */
+    /**
+     * Creates the video, detections, track-events, analytics-events, analytics-control and
+     * dead-letter topics named after {@code name}.
+     */
     PipelineHarness(EmbeddedKafkaBroker kafka, String name) {
         this.kafka = kafka;
         this.name = name;
@@ -42,6 +46,8 @@ final class PipelineHarness {
             topics.ensureVideoTopic(detectionsTopic());
             topics.ensureVideoTopic(deadLetterTopic());
             topics.ensureVideoTopic(trackEventsTopic());
+            topics.ensureVideoTopic(analyticsEventsTopic());
+            topics.ensureVideoTopic(controlTopic());
         }
     }
 
@@ -84,6 +90,14 @@ final class PipelineHarness {
         return name + ".track-events";
     }
 
+    String analyticsEventsTopic() {
+        return name + ".analytics-events";
+    }
+
+    String controlTopic() {
+        return name + ".analytics-control";
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -111,6 +125,8 @@ final class PipelineHarness {
                 .detectionsTopic(detectionsTopic())
                 .deadLetterTopic(deadLetterTopic())
                 .trackEventsTopic(trackEventsTopic())
+                .analyticsEventsTopic(analyticsEventsTopic())
+                .controlTopic(controlTopic())
                 .groupId(name)
                 .startingOffsets(StartingOffsets.EARLIEST)
                 .bounded(true)
@@ -147,6 +163,11 @@ final class PipelineHarness {
     /** Returns the committed track events, in topic order (each drone's events keep their order). */
     List<TrackEvent> committedTrackEvents() {
         return CommittedRecords.readValues(kafka.bootstrapServers(), trackEventsTopic(), TrackEvent.class);
+    }
+
+    /** Returns the committed analytics events, in topic order (each drone's events keep their order). */
+    List<AnalyticsEvent> committedAnalyticsEvents() {
+        return CommittedRecords.readValues(kafka.bootstrapServers(), analyticsEventsTopic(), AnalyticsEvent.class);
     }
 
     List<DeadLetter> committedDeadLetters() {
