@@ -33,11 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the thin job jar on a real session cluster (a JobManager and a TaskManager JVM from the
- * module's flink-home) against an embedded Kafka broker: submits it over REST, ingests the shared
- * vtest.avi (or a generated clip where the shared data is absent), stops the job with a
- * savepoint, ingests a generated clip while it is stopped,
- * resumes it from the savepoint and checks that every frame has exactly one committed
- * detection record.
+ * module's flink-home) against an embedded Kafka broker, and submits it over REST. The first
+ * test ingests the shared vtest.avi, or a generated clip where the shared data is absent. Then
+ * it stops the job with a savepoint, ingests a generated clip while the job is stopped, resumes
+ * it from the savepoint and checks that every frame has exactly one committed detection record.
  */
 class SessionClusterJobTest {
 
@@ -109,16 +108,17 @@ class SessionClusterJobTest {
         return LongStream.range(0, frames).boxed().toList();
     }
 
-    /** The shared vtest.avi (795 frames of MPEG-4 Part 2, no B-frames) where present, else a generated clip. */
+    /** Returns the shared vtest.avi (795 frames of MPEG-4 Part 2, no B-frames) where present, else a generated clip. */
     private static Path firstClip() throws Exception {
         Path shared = SharedData.root().resolve("video/vtest.avi");
         return Files.isRegularFile(shared) ? shared : syntheticClip("first.ts");
     }
 
     /**
-     * Restores the savepoint that version 0.1.0 of the job took (src/test/resources/savepoints,
-     * written by {@link #writeSavepointFixture()}) into the job as built now, without skipping any
-     * state, and checks that the restored job analyses a new ingest session completely. The state
+     * Restores a savepoint that an earlier build of the job took (version 0.1.0-SNAPSHOT, kept in
+     * src/test/resources/savepoints and written by {@link #writeSavepointFixture()}) into the job
+     * as built now. It skips no state, and checks that the restored job analyses a new ingest
+     * session completely. The state
      * of every operator (Kafka source and sinks, decoder, tracker, analytics) must restore: a
      * change to an operator's UID or to a state serializer without a migration path fails here.
      */
@@ -223,7 +223,7 @@ class SessionClusterJobTest {
                 .build()).run().packets();
     }
 
-    /** Waits until the detections topic holds at least {@code count} committed records, and returns them. */
+    /** Waits until the detections topic contains at least {@code count} committed records, and returns them. */
     private static List<FrameDetections> awaitCommittedDetections(Topics topics, long count) throws InterruptedException {
         Instant deadline = Instant.now().plus(OUTPUT_TIMEOUT);
         List<FrameDetections> detections = List.of();

@@ -187,7 +187,7 @@ class SubmissionMemoryBenchmark {
                 .count();
     }
 
-    /** A copy of the module's flink-home whose lib folder lacks lib/uavstream, as a stock cluster's. */
+    /** Creates a copy of the module's flink-home without lib/uavstream, like a stock cluster's lib folder. */
     private FlinkHome homeWithoutNatives() throws IOException {
         FlinkHome home = LoopbackCluster.home();
         Path copy = directory.resolve("home-without-natives");
