@@ -12,9 +12,9 @@ import org.apache.flink.util.Collector;
  * the range, sets the replay ID (and, on track events, the model ID), and clears the wall-clock
  * fields {@code publishedAtMicros} and {@code analysedAtMicros}. Records are changed in place.
  *
- * <p>NOTE: the frames of the GOP before the range are analysed too, so that tracking state is
- * the same as decoding it. A track confirmed in those frames has no STARTED event in the output,
- * only its UPDATED and ENDED events.
+ * <p>NOTE: the frames of the GOP before the range are decoded, and so also detected and tracked,
+ * because the analysis has no switch to only decode them. A track confirmed in those frames has
+ * no STARTED event in the output, only its UPDATED and ENDED events.
  */
 final class ReplayStamp {
 
