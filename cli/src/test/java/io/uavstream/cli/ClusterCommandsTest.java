@@ -7,6 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +106,17 @@ class ClusterCommandsTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).contains("jars/").contains("absent.onnx");
+    }
+
+    @Test
+    void failedSubmitDeletesUploadedJar() throws Exception {
+        execute("submit", "--jobmanager", restAddress, "--bootstrap-servers", "127.0.0.1:9",
+                "--model", directory.resolve("absent.onnx").toString());
+
+        HttpResponse<String> jars = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(restAddress + "/jars")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(jars.body()).contains("\"files\":[]");
     }
 
     @Test

@@ -69,15 +69,32 @@ public final class SubmitCommand implements Callable<Integer> {
         FlinkRestClient rest = new FlinkRestClient(jobManager);
         Path jobJar = jobJar();
 
-        String jarId = rest.uploadJar(jobJar);
         JarRun.Builder run = JarRun.builder().programArguments(jobArguments).allowNonRestoredState(allowNonRestoredState);
         if (savepoint != null) {
             run.savepointPath(savepoint);
         }
-        String jobId = rest.runJar(jarId, run.build());
+        String jarId = rest.uploadJar(jobJar);
+        String jobId;
+        try {
+            jobId = rest.runJar(jarId, run.build());
+        } finally {
+            deleteUploadedJar(rest, jarId);
+        }
         LOG.info("Submitted {} as job {} to {}", options.jobName(), jobId, rest.address());
         spec.commandLine().getOut().println(jobId);
         return 0;
+    }
+
+    /**
+     * Deletes the uploaded jar from the JobManager: the running job has its own copy in Flink's
+     * blob store, and every submission uploads the jar again.
+     */
+    private static void deleteUploadedJar(FlinkRestClient rest, String jarId) {
+        try {
+            rest.deleteJar(jarId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete the uploaded jar {} from {}: {}", jarId, rest.address(), e.getMessage());
+        }
     }
 
     private Path jobJar() {
