@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point of the uavstream Flink job, for {@code flink run uavstream-job.jar --bootstrap-servers
  * HOST:PORT --model PATH ...} or a local run. It parses the options, checks the model on the
- * client, builds the job graph and executes it.
+ * client, creates the analytics control topic when it is missing, builds the job graph and
+ * executes it.
  */
 public final class UavstreamJob {
     private static final Logger LOG = LoggerFactory.getLogger(UavstreamJob.class);
@@ -22,6 +23,9 @@ public final class UavstreamJob {
         }
         JobOptions options = JobOptions.fromArgs(args);
         ModelPreflight.check(options.modelPath());
+        if (options.analyticsEnabled()) {
+            ControlTopic.ensureExists(options);
+        }
         LOG.info("Starting {} with {}", options.jobName(), options);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
