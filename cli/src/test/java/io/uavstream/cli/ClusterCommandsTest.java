@@ -13,8 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.uavstream.cluster.rest.FlinkRestClient;
+import io.uavstream.ingest.TopicProvisioner;
+import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.models.testing.TinyModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +112,74 @@ class ClusterCommandsTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).contains("jars/").contains("absent.onnx");
+    }
+
+    /**
+     * Runs the job through the commands alone: submit, jobs list, jobs stop with a savepoint,
+     * submit --from-savepoint and jobs cancel, against an embedded Kafka broker.
+     */
+    @Test
+    void submitStopResumeThroughCommands() throws Exception {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start()) {
+            List<String> jobOptions = jobOptions(kafka);
+            String firstJob = lastLine(executeOrFail(concat(List.of("submit", "--jobmanager", restAddress), jobOptions)));
+            awaitRunning(firstJob);
+            String listing = executeOrFail(List.of("jobs", "list", "--jobmanager", restAddress));
+            String savepoint = lastLine(executeOrFail(List.of("jobs", "stop", "--jobmanager", restAddress, firstJob,
+                    "--savepoint-dir", directory.resolve("savepoints").toUri().toString())));
+            String resumedJob = lastLine(executeOrFail(concat(List.of("submit", "--jobmanager", restAddress,
+                    "--from-savepoint", savepoint), jobOptions)));
+            awaitRunning(resumedJob);
+            int cancelExitCode = execute("jobs", "cancel", "--jobmanager", restAddress, resumedJob);
+
+            assertThat(firstJob).matches("[0-9a-f]{32}");
+            assertThat(listing).contains(firstJob + "  RUNNING");
+            assertThat(savepoint).contains("savepoint-");
+            assertThat(resumedJob).matches("[0-9a-f]{32}").isNotEqualTo(firstJob);
+            assertThat(cancelExitCode).isZero();
+        }
+    }
+
+    private static List<String> jobOptions(EmbeddedKafkaBroker kafka) throws IOException {
+        String name = "cli-submit";
+        try (TopicProvisioner topics = new TopicProvisioner(kafka.bootstrapServers())) {
+            for (String suffix : List.of(".video", ".detections", ".dead-letters", ".track-events")) {
+                topics.ensureVideoTopic(name + suffix);
+            }
+        }
+        Path model = TinyModels.yolox(Files.createDirectories(directory.resolve("model")));
+        return List.of("--bootstrap-servers", kafka.bootstrapServers(), "--model", model.toString(),
+                "--video-topic", name + ".video", "--detections-topic", name + ".detections",
+                "--dead-letter-topic", name + ".dead-letters", "--track-events-topic", name + ".track-events",
+                "--group-id", name, "--checkpoint-interval", "1s", "--parallelism", "1", "--intra-op-threads", "1");
+    }
+
+    /** Runs a command, fails the test with its error output unless it exits with 0, and returns its output. */
+    private String executeOrFail(List<String> args) {
+        out.getBuffer().setLength(0);
+        int exitCode = execute(args.toArray(String[]::new));
+        assertThat(exitCode).as("exit code of %s, error output: %s", args, err).isZero();
+        return out.toString();
+    }
+
+    /** Waits up to a minute for every task of the job to run, since stop-with-savepoint needs them running. */
+    private static void awaitRunning(String jobId) throws InterruptedException {
+        FlinkRestClient rest = new FlinkRestClient(URI.create(restAddress));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (!rest.allTasksRunning(jobId) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Test

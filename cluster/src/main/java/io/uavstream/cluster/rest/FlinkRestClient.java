@@ -146,6 +146,24 @@ public final class FlinkRestClient {
         return send("GET jobs/" + jobId, request("jobs/" + jobId).GET()).path("state").asText();
     }
 
+    /**
+     * Returns whether the job is RUNNING with every task RUNNING ({@code GET /jobs/:jobid}). A
+     * job reaches RUNNING before its tasks do, and Flink rejects a savepoint until they all run.
+     */
+    public boolean allTasksRunning(String jobId) {
+        requireJobId(jobId);
+        JsonNode job = send("GET jobs/" + jobId, request("jobs/" + jobId).GET());
+        if (!job.path("state").asText().equals("RUNNING") || job.path("vertices").isEmpty()) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (!vertex.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Cancels the job without a savepoint ({@code PATCH /jobs/:jobid?mode=cancel}). */
     public void cancel(String jobId) {
         requireJobId(jobId);
