@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = {
             "Runs the whole pipeline on this machine: an embedded Kafka broker (KRaft, loopback), the"
                     + " uavstream job on a Flink MiniCluster, and ingest of one video.",
-            "Prints frames decoded and analysed, detections per class, analysed fps and end-to-end latency."
+            "Prints frames decoded and analysed, detections per class, analytics events, analysed fps and"
+                    + " end-to-end latency."
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -54,6 +55,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Directory for the JSON-lines detections (default: ${DEFAULT-VALUE}).")
     private Path outputDirectory;
 
+    @Option(names = "--zones", paramLabel = "FILE",
+            description = "Zones and lines (control JSON or GeoJSON, see docs/analytics.md) published to the analytics"
+                    + " control topic before ingest, so that they apply to the whole run. Entries without a drone"
+                    + " belong to --drone.")
+    private Path zones;
+
     @Option(names = "--realtime", description = "Ingest at the video's real frame rate, as a live drone would send it.")
     private boolean realtime;
 
@@ -81,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
                 .model(model)
                 .bootstrapServers(bootstrapServers)
                 .outputDirectory(outputDirectory)
+                .zones(zones)
                 .realtime(realtime)
                 .live(live)
                 .maxAnalysedFps(maxAnalysedFps)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -139,7 +140,7 @@ class AnalyticsFunctionHarnessTest {
 
     @Test
     void lostTrackEndsAfterMaxLostTime() throws Exception {
-        Set<Integer> gone = new java.util.TreeSet<>();
+        Set<Integer> gone = new TreeSet<>();
         for (int frame = 16; frame < ZoneScene.FRAMES; frame++) {
             gone.add(frame);
         }

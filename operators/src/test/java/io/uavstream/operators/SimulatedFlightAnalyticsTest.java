@@ -21,6 +21,7 @@ import io.uavstream.simulator.SimulationConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ class SimulatedFlightAnalyticsTest {
     }
 
     private static List<AnalyticsEvent> run(List<FrameDetections> frames, String zone) throws Exception {
-        AnalysisConfig config = AnalysisConfig.builder().modelPath("unused.json").zoneExitDelay(java.time.Duration.ZERO).build();
+        AnalysisConfig config = AnalysisConfig.builder().modelPath("unused.json").zoneExitDelay(Duration.ZERO).build();
         try (var harness = AnalyticsFunctionHarnessTest.harness(config)) {
             harness.open();
             harness.processBroadcastElement(new DefinitionUpdate(DRONE, 0, zone), 0);
@@ -200,7 +201,7 @@ class SimulatedFlightAnalyticsTest {
             return FramePose.newBuilder()
                     .setStatus(PoseStatus.OK)
                     .setSource(PoseSource.GROUND_TRUTH)
-                    .setScaleSource(io.uavstream.schemas.ScaleSource.GROUND_TRUTH)
+                    .setScaleSource(ScaleSource.GROUND_TRUTH)
                     .setEastMetres(Double.parseDouble(tum[1]))
                     .setNorthMetres(Double.parseDouble(tum[2]))
                     .setUpMetres(Double.parseDouble(tum[3]))

@@ -93,6 +93,7 @@ public final class EmbeddedRun implements AutoCloseable {
         if (broker == null) {
             TopicSetup.commitEndOffsets(bootstrapServers, jobOptions);
         }
+        publishZones(bootstrapServers, jobOptions);
 
         long startNanos = System.nanoTime();
         jobClient = submit(jobOptions);
@@ -107,6 +108,22 @@ public final class EmbeddedRun implements AutoCloseable {
                 video.droneIds(), runStart);
         return new RunReport(video.description(), model.id(), ingest, accumulators, detections, wallSeconds,
                 output, settings.realtime() || settings.video().isEmpty());
+    }
+
+    /**
+     * Publishes the zones and lines of {@code --zones} before the job starts, so that the control
+     * source reads them before any frame. Without {@code --zones}, the control topic keeps what
+     * earlier runs published there; an embedded broker starts empty.
+     */
+    private void publishZones(String bootstrapServers, JobOptions jobOptions) {
+        if (settings.zonesFile().isEmpty()) {
+            return;
+        }
+        if (!jobOptions.analyticsEnabled()) {
+            LOG.warn("Zones and lines of {} are not published, because analytics are off", settings.zonesFile().get());
+            return;
+        }
+        ZonePublisher.publish(bootstrapServers, jobOptions.controlTopic(), settings.zones());
     }
 
     /** Returns a new folder for this run's JSON lines under the output directory, named by the start time. */
@@ -203,10 +220,14 @@ public final class EmbeddedRun implements AutoCloseable {
         }
     }
 
-    /** Stops the job with a savepoint, which commits the last Kafka transaction, and returns its accumulators. */
+    /**
+     * Stops the job with a savepoint, which commits the last Kafka transaction, and returns its
+     * accumulators. The job first advances to the end of event time, so that the frames waiting
+     * for the watermark in the zone analytics are analysed and the last tracks end.
+     */
     private Map<String, Object> stopWithSavepoint() throws Exception {
         Path savepoints = workDirectory.resolve("savepoints");
-        String savepoint = jobClient.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+        String savepoint = jobClient.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Job stopped with savepoint {}", savepoint);
         Map<String, Object> accumulators = jobClient.getJobExecutionResult()

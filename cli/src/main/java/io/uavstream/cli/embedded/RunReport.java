@@ -68,6 +68,9 @@ public final class RunReport {
                 counter(AnalysisCounters.PACKETS_DROPPED), counter(AnalysisCounters.DEAD_LETTERS));
         out.printf("  detections in Kafka    %,d frames%n", detections.frames());
         detections.boxesPerClass().forEach((name, count) -> out.printf("    %-20s %,d%n", name, count));
+        out.printf("  analytics events       %,d (definition updates %,d, control records rejected %,d)%n",
+                counter(AnalysisCounters.ANALYTICS_EVENTS), counter(AnalysisCounters.DEFINITION_UPDATES),
+                counter(AnalysisCounters.CONTROL_RECORDS_REJECTED));
         out.printf("  analysed fps           %.1f%n", detections.analysedFps());
         out.printf("  end-to-end latency     p50 %.0f ms, p99 %.0f ms%s%n",
                 detections.latencyP50Millis(), detections.latencyP99Millis(),

@@ -1,8 +1,12 @@
 package io.uavstream.cli.embedded;
 
+import io.uavstream.analytics.definition.DefinitionParser;
+import io.uavstream.analytics.definition.DefinitionSet;
+import io.uavstream.analytics.definition.InvalidDefinitionException;
 import io.uavstream.ingest.IngestOptions;
 import io.uavstream.models.DefaultModel;
 import io.uavstream.simulator.SimulationConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,6 +31,8 @@ public final class RunSettings {
     private final int intraOpThreads;
     private final int parallelism;
     private final SimulationConfig fleet;
+    private final Path zonesFile;
+    private final DefinitionSet zones;
 
     private RunSettings(Builder builder) {
         this.video = builder.video;
@@ -40,6 +46,8 @@ public final class RunSettings {
         this.intraOpThreads = builder.intraOpThreads;
         this.parallelism = builder.parallelism;
         this.fleet = builder.fleet.build();
+        this.zonesFile = builder.zonesFile;
+        this.zones = builder.zones;
     }
 
     public static Builder builder() {
@@ -91,6 +99,16 @@ public final class RunSettings {
         return parallelism;
     }
 
+    /** File of zones and lines given with {@code --zones}; empty when none was given. */
+    public Optional<Path> zonesFile() {
+        return Optional.ofNullable(zonesFile);
+    }
+
+    /** Zones and lines read from {@link #zonesFile()}, empty when none was given. */
+    public DefinitionSet zones() {
+        return zones;
+    }
+
     /** Simulated fleet published when no video file is given. */
     public SimulationConfig fleet() {
         return fleet;
@@ -108,6 +126,8 @@ public final class RunSettings {
         private double maxAnalysedFps;
         private int intraOpThreads;
         private int parallelism = 1;
+        private Path zonesFile;
+        private DefinitionSet zones = DefinitionSet.EMPTY;
         private final SimulationConfig.Builder fleet =
                 SimulationConfig.builder().drones(DEFAULT_FLEET_DRONES).durationSeconds(DEFAULT_FLEET_SECONDS);
 
@@ -135,6 +155,12 @@ public final class RunSettings {
 
         public Builder outputDirectory(Path outputDirectory) {
             this.outputDirectory = outputDirectory;
+            return this;
+        }
+
+        /** Sets the file of zones and lines to publish before ingest; null for none. */
+        public Builder zones(Path zonesFile) {
+            this.zonesFile = zonesFile;
             return this;
         }
 
@@ -196,7 +222,25 @@ public final class RunSettings {
             if (bootstrapServers != null && bootstrapServers.isBlank()) {
                 throw new IllegalArgumentException("--bootstrap must not be empty");
             }
+            if (zonesFile != null) {
+                zones = readZones(zonesFile, droneId);
+            }
             return new RunSettings(this);
+        }
+
+        private static DefinitionSet readZones(Path file, String fallbackDrone) {
+            String json;
+            try {
+                json = Files.readString(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--zones: cannot read " + file.toAbsolutePath() + ": " + e, e);
+            }
+            try {
+                return DefinitionParser.parse(json, fallbackDrone);
+            } catch (InvalidDefinitionException e) {
+                throw new IllegalArgumentException("--zones: invalid zones and lines in " + file.toAbsolutePath()
+                        + ": " + e.getMessage(), e);
+            }
         }
     }
 }

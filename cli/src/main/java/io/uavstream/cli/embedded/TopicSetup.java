@@ -14,8 +14,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Creates the job's topics before it starts: video, detections, dead letters, and track events
- * when tracking is on. Every uavstream topic needs the raised record limit of the video topic:
+ * Creates the job's topics before it starts: video, detections, dead letters, track events when
+ * tracking is on, and the analytics control and events topics when analytics are on. Every uavstream topic needs the raised record limit of the video topic:
  * detections are small, but a dead letter carries the original access unit.
  */
 final class TopicSetup {
@@ -29,6 +29,10 @@ final class TopicSetup {
             provisioner.ensureVideoTopic(options.deadLetterTopic());
             if (options.tracking()) {
                 provisioner.ensureVideoTopic(options.trackEventsTopic());
+            }
+            if (options.analyticsEnabled()) {
+                provisioner.ensureVideoTopic(options.controlTopic());
+                provisioner.ensureVideoTopic(options.analyticsEventsTopic());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.uavstream.cli.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestProgress;
@@ -63,6 +64,38 @@ class EmbeddedRunTest {
     }
 
     @Test
+    void zonesFileGivesAnalyticsEvents() throws Exception {
+        Path model = TinyModels.yolox(temp.resolve("model"));
+        Path video = SyntheticVideo.builder().frames(40).size(320, 240).fps(10).gop(10).write(temp.resolve("clip.ts"));
+        Path zones = Files.writeString(temp.resolve("zones.json"),
+                "{\"zones\": [{\"id\": \"frame\", \"polygon\": [[0, 0], [320, 0], [320, 240], [0, 240]]}]}");
+        Path output = temp.resolve("output");
+        RunSettings settings = RunSettings.builder().video(video).model(model).zones(zones)
+                .outputDirectory(output).build();
+
+        RunReport report;
+        try (EmbeddedRun run = new EmbeddedRun(settings)) {
+            report = run.execute(progress -> {});
+        }
+
+        List<String> events = jsonLines(output, "analytics-events");
+        assertThat(report.counter(AnalysisCounters.DEFINITION_UPDATES)).isEqualTo(1);
+        assertThat(report.counter(AnalysisCounters.ANALYTICS_EVENTS)).isEqualTo(events.size());
+        assertThat(events).anyMatch(line -> line.contains("\"eventType\":\"ZONE_ENTERED\""));
+        assertThat(events).allMatch(line -> line.contains("\"droneId\":\"drone-1\""));
+    }
+
+    @Test
+    void invalidZonesFileIsRejected() throws Exception {
+        Path zones = Files.writeString(temp.resolve("zones.json"), "{\"zones\": [{\"id\": \"z\", \"polygon\": [[0, 0]]}]}");
+
+        assertThatThrownBy(() -> RunSettings.builder().model(temp.resolve("m.json")).zones(zones).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--zones")
+                .hasMessageContaining("zones[0] (id \"z\")");
+    }
+
+    @Test
     void externalBrokerSkipsEarlierRecords() throws Exception {
         Path model = TinyModels.yolox(temp.resolve("model"));
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
@@ -117,9 +150,13 @@ class EmbeddedRunTest {
     }
 
     private static List<String> jsonLines(Path directory) throws Exception {
+        return jsonLines(directory, "detections");
+    }
+
+    private static List<String> jsonLines(Path directory, String partPrefix) throws Exception {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("detections")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith(partPrefix + "-")).toList()) {
                 lines.addAll(Files.readAllLines(file));
             }
         }
