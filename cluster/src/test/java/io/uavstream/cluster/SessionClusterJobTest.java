@@ -11,6 +11,7 @@ import io.uavstream.ingest.TopicProvisioner;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
+import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -102,6 +105,24 @@ class SessionClusterJobTest {
         assertThat(resumedJob).isNotEqualTo(firstJob);
         assertThat(sequencesBySession.values().stream().map(sequences -> sequences.stream().sorted().toList()).toList())
                 .containsExactlyInAnyOrder(everyFrame(firstFrames), everyFrame(secondFrames));
+        // The tracker's next track ID is keyed state: after the restore, new tracks continue the
+        // drone's IDs instead of starting again at 1.
+        String firstSession = detections.get(0).getSessionId();
+        List<Long> firstTrackIds = trackIds(detections, firstSession, true);
+        List<Long> secondTrackIds = trackIds(detections, firstSession, false);
+        assertThat(firstTrackIds).as("track IDs before the savepoint").isNotEmpty();
+        assertThat(secondTrackIds).as("track IDs after the restore").isNotEmpty();
+        assertThat(Collections.min(secondTrackIds)).isGreaterThan(Collections.max(firstTrackIds));
+    }
+
+    /** Returns the track IDs of the boxes in session {@code sessionId} (or, with {@code inSession} false, in the others). */
+    private static List<Long> trackIds(List<FrameDetections> detections, String sessionId, boolean inSession) {
+        return detections.stream()
+                .filter(detection -> detection.getSessionId().equals(sessionId) == inSession)
+                .flatMap(detection -> detection.getBoxes().stream())
+                .map(DetectedBox::getTrackId)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static List<Long> everyFrame(long frames) {

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client of a Flink JobManager's REST API (the same endpoints as the web UI and
  * {@code flink run}), on {@link HttpClient}: uploads and runs job jars, lists jobs, cancels them
- * and stops them with a savepoint. Requests that Flink answers with an error status throw
- * {@link FlinkRestException}; a JobManager that cannot be reached throws
+ * and stops them with a savepoint. A request that gets an error status from Flink throws
+ * {@link FlinkRestException}. A JobManager that cannot be reached makes a request throw
  * {@link UncheckedIOException} naming the address.
  */
 public final class FlinkRestClient {
