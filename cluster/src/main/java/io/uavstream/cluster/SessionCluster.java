@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class SessionCluster implements AutoCloseable {
     private final FlinkProcess taskManager;
     private final URI restAddress;
     private final Duration stopGrace;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SessionCluster(FlinkProcess jobManager, FlinkProcess taskManager, URI restAddress, Duration stopGrace) {
         this.jobManager = jobManager;
@@ -75,9 +77,12 @@ public final class SessionCluster implements AutoCloseable {
         return taskManager;
     }
 
-    /** Stops the TaskManager, then the JobManager. */
+    /** Stops the TaskManager, then the JobManager; does nothing when called again. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         taskManager.stop(stopGrace);
         jobManager.stop(stopGrace);
         LOG.info("Stopped the session cluster at {}", restAddress);
@@ -124,6 +129,7 @@ public final class SessionCluster implements AutoCloseable {
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         private Duration startupTimeout = Duration.ofMinutes(2);
         private Duration stopGrace = Duration.ofSeconds(30);
+        private boolean stopOnExit;
 
         private Builder(FlinkHome home) {
             this.home = Objects.requireNonNull(home, "home");
@@ -203,6 +209,15 @@ public final class SessionCluster implements AutoCloseable {
         }
 
         /**
+         * Stops the cluster when this JVM exits, for tests and embedded use; without it the
+         * processes keep running until {@link SessionCluster#close()} or {@link SessionCluster#stop}.
+         */
+        public Builder stopOnExit(boolean stopOnExit) {
+            this.stopOnExit = stopOnExit;
+            return this;
+        }
+
+        /**
          * Starts the JobManager, waits for its REST endpoint, starts the TaskManager and waits
          * until it has registered.
          *
@@ -237,7 +252,11 @@ public final class SessionCluster implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("Session cluster ready at {}: {}", restAddress, rest.overview());
-                return new SessionCluster(jobManager, taskManager, restAddress, stopGrace);
+                SessionCluster cluster = new SessionCluster(jobManager, taskManager, restAddress, stopGrace);
+                if (stopOnExit) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "uavstream-cluster-stop"));
+                }
+                return cluster;
             } catch (RuntimeException e) {
                 jobManager.stop(stopGrace);
                 throw e;

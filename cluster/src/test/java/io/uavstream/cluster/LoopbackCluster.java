@@ -31,6 +31,7 @@ final class LoopbackCluster {
     static SessionCluster.Builder builder(FlinkHome home, Path directory) {
         return SessionCluster.builder(home)
                 .logDirectory(directory.resolve("log"))
+                .stopOnExit(true)
                 .restHost(LOOPBACK)
                 .restPort(freePort())
                 .property("jobmanager.rpc.address", LOOPBACK)
