@@ -31,7 +31,7 @@ public final class FlinkHome {
     /**
      * Opens the installation at {@code root}.
      *
-     * @throws IllegalArgumentException if {@code lib/} holds no flink-runtime jar or
+     * @throws IllegalArgumentException if {@code lib/} contains no flink-runtime jar or
      *     {@code conf/config.yaml} is missing
      */
     public static FlinkHome of(Path root) {
@@ -44,7 +44,7 @@ public final class FlinkHome {
         }
         if (home.classPath().stream().noneMatch(jar -> jar.getFileName().toString().startsWith("flink-runtime-"))) {
             throw new IllegalArgumentException("Not a Flink home: " + home.libDirectory()
-                    + " holds no flink-runtime jar. Build one with: mvn -B -pl cluster package -DskipTests");
+                    + " contains no flink-runtime jar. Build one with: mvn -B -pl cluster package -DskipTests");
         }
         return home;
     }

@@ -26,7 +26,7 @@ public enum ProcessRole {
         return mainClass;
     }
 
-    /** The {@code BashJavaUtils} command that derives the process's memory settings. */
+    /** Returns the {@code BashJavaUtils} command that derives the process's memory settings. */
     String resourceCommand() {
         return resourceCommand;
     }

@@ -64,7 +64,7 @@ public final class SessionCluster implements AutoCloseable {
         return new Builder(home);
     }
 
-    /** The JobManager's REST address, for example {@code http://localhost:8081}. */
+    /** Returns the JobManager's REST address, for example {@code http://localhost:8081}. */
     public URI restAddress() {
         return restAddress;
     }
@@ -187,7 +187,7 @@ public final class SessionCluster implements AutoCloseable {
             return this;
         }
 
-        /** The {@code java} executable of the cluster processes. Default: this JVM's. */
+        /** Sets the {@code java} executable of the cluster processes. Default: this JVM's. */
         public Builder javaExecutable(Path java) {
             if (!Files.isExecutable(java)) {
                 throw new IllegalArgumentException("Not an executable: " + java);
@@ -196,13 +196,13 @@ public final class SessionCluster implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link #start()} waits for the REST endpoint and the TaskManager. Default: 2 min. */
+        /** Sets how long {@link #start()} waits for the REST endpoint and the TaskManager. Default: 2 min. */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = requirePositive(timeout, "startupTimeout");
             return this;
         }
 
-        /** How long {@link SessionCluster#close()} waits after SIGTERM before SIGKILL. Default: 30 s. */
+        /** Sets how long {@link SessionCluster#close()} waits after SIGTERM before SIGKILL. Default: 30 s. */
         public Builder stopGrace(Duration grace) {
             this.stopGrace = requirePositive(grace, "stopGrace");
             return this;

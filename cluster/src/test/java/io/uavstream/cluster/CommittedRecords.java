@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a topic's committed records with a {@code read_committed} consumer, as a downstream consumer sees them. */
+/** Reads a topic's committed records with a {@code read_committed} consumer, so that it gets what a downstream consumer gets. */
 final class CommittedRecords {
 
     private static final Duration POLL = Duration.ofMillis(200);

@@ -17,12 +17,12 @@ final class LoopbackCluster {
 
     private LoopbackCluster() {}
 
-    /** The flink-home that the package phase builds, from system property uavstream.flink.home. */
+    /** Returns the flink-home that the package phase builds, named by system property uavstream.flink.home. */
     static FlinkHome home() {
         return FlinkHome.of(Path.of(requiredProperty("uavstream.flink.home")));
     }
 
-    /** The fat ("job") and thin ("job-thin") job jars, from system property uavstream.job.jars. */
+    /** Returns the fat ("job") or thin ("job-thin") job jar, from the folder that system property uavstream.job.jars names. */
     static Path jobJar(boolean thin) {
         return Path.of(requiredProperty("uavstream.job.jars"), thin ? "uavstream-job-thin.jar" : "uavstream-job.jar");
     }

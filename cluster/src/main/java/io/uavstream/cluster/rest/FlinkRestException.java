@@ -3,10 +3,10 @@ package io.uavstream.cluster.rest;
 import java.util.List;
 
 /**
- * A request to Flink's REST API that the JobManager answered with an error status. The message
- * names the request and the status and carries the first line of each error Flink reported; for a
- * failed job submission it also carries the innermost {@code Caused by:} line, which usually says
- * what went wrong in the job's {@code main}.
+ * Failure of a request to Flink's REST API that got an error status from the JobManager. The
+ * message names the request and the status, and carries the first line of each error Flink
+ * reported. For a failed job submission, it also carries the innermost {@code Caused by:} line,
+ * which usually names what went wrong in the job's {@code main}.
  */
 public final class FlinkRestException extends RuntimeException {
 
@@ -19,12 +19,12 @@ public final class FlinkRestException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    /** The HTTP status code of the answer. */
+    /** Returns the HTTP status code of the response. */
     public int statusCode() {
         return statusCode;
     }
 
-    /** The errors as Flink reported them, with stack traces where it sent any. */
+    /** Returns the errors as Flink reported them, with stack traces where it sent any. */
     public List<String> errors() {
         return errors;
     }
