@@ -30,6 +30,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it stops the job with a savepoint, ingests a generated clip while the job is stopped, resumes
  * it from the savepoint and checks that every frame has exactly one committed detection record.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionClusterJobTest {
 
     private static final String DRONE = "drone-c";
@@ -216,6 +220,29 @@ class SessionClusterJobTest {
         throw new AssertionError("The newest session did not reach " + frames + " committed detection records within "
                 + OUTPUT_TIMEOUT + " (" + detections.size() + " records in all); see the cluster logs under "
                 + cluster.jobManager().logFile().getParent());
+    }
+
+    /**
+     * Runs after the jobs of the other tests: with the thin jar, every job of the TaskManager
+     * uses the one copy of FFmpeg and ONNX Runtime from the cluster's lib/uavstream, where the fat
+     * jar maps one more copy per job.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void jobsShareOneNativeLibraryCopy() throws Exception {
+        Path maps = Path.of("/proc", Long.toString(cluster.taskManager().pid()), "maps");
+        Assumptions.assumeTrue(Files.isReadable(maps), "Needs Linux's /proc to list the TaskManager's mapped files");
+        long jobs = rest.listJobs().size();
+        List<String> mappedFiles = Files.readAllLines(maps).stream()
+                .map(line -> line.split("\\s+", 6))
+                .filter(fields -> fields.length == 6)
+                .map(fields -> fields[5])
+                .distinct()
+                .toList();
+
+        assertThat(jobs).as("jobs run on this cluster").isGreaterThanOrEqualTo(2);
+        assertThat(mappedFiles).filteredOn(file -> file.contains("/libavcodec")).hasSize(1);
+        assertThat(mappedFiles).filteredOn(file -> file.contains("/libonnxruntime.so")).hasSize(1);
     }
 
     @Test
