@@ -21,18 +21,23 @@ public final class ModelComparison {
      * on the same cores. With a replay ID in {@code reference}, the candidate's ID adds {@code -compare}.
      */
     public static ComparisonSummary run(ReplayOptions reference, Path candidateModel) throws Exception {
-        Objects.requireNonNull(candidateModel, "candidateModel");
-        ReplayOptions.Builder candidate = reference.toBuilder().modelPath(candidateModel);
-        reference.replayId().ifPresent(id -> candidate.replayId(id + "-compare"));
+        return against(ReplayRunner.run(reference), candidateModel);
+    }
 
-        ReplayResult first = ReplayRunner.run(reference);
+    /** Replays the range of a finished reference replay with {@code candidateModel} and compares the two. */
+    public static ComparisonSummary against(ReplayResult reference, Path candidateModel) throws Exception {
+        Objects.requireNonNull(candidateModel, "candidateModel");
+        ReplayOptions options = reference.plan().options();
+        ReplayOptions.Builder candidate = options.toBuilder().modelPath(candidateModel);
+        options.replayId().ifPresent(id -> candidate.replayId(id + "-compare"));
+
         ReplayResult second = ReplayRunner.run(candidate.build());
-        if (first.replayId().equals(second.replayId())) {
-            LOG.warn("Both replays have ID {}: the two models files are identical", first.replayId());
+        if (reference.replayId().equals(second.replayId())) {
+            LOG.warn("Both replays have ID {}, because the two model files are identical", reference.replayId());
         }
         return ComparisonSummary.of(
-                ComparisonSummary.Side.of(first.plan().modelId(), first.replayId(), first.readDetections(),
-                        first.readTrackEvents()),
+                ComparisonSummary.Side.of(reference.plan().modelId(), reference.replayId(), reference.readDetections(),
+                        reference.readTrackEvents()),
                 ComparisonSummary.Side.of(second.plan().modelId(), second.replayId(), second.readDetections(),
                         second.readTrackEvents()));
     }

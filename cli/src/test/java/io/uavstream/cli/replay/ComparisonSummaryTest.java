@@ -7,6 +7,9 @@ import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
 import io.uavstream.schemas.TrackBox;
 import io.uavstream.schemas.TrackEventType;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,16 @@ class ComparisonSummaryTest {
         ComparisonSummary summary = ComparisonSummary.of(side("a", frames(7, 7)), side("b", frames(7, 8)));
 
         assertThat(summary.idSwitches()).isEqualTo(1);
+    }
+
+    @Test
+    void printedSummaryShowsSwitches() {
+        ComparisonSummary summary = ComparisonSummary.of(side("a", frames(7, 7)), side("b", frames(7, 8)));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        summary.print(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("ID switches 1").contains("car");
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.uavstream.models.DefaultModel;
 import io.uavstream.schemas.AvroCodec;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Replays a recorded three-drone simulated fleet with the shipped uavdet-416 model on an embedded
@@ -33,6 +37,7 @@ class ReplayCommandTest {
     private static RecordedFleet fleet;
     private static ReplayRange range;
     private static Path model;
+    private static ReplayResult reference;
 
     @BeforeAll
     static void recordFleet() {
@@ -47,12 +52,18 @@ class ReplayCommandTest {
         fleet.close();
     }
 
+    /** Runs the replay with the shipped model once, for both tests. */
+    private static synchronized ReplayResult reference() throws Exception {
+        if (reference == null) {
+            reference = ReplayRunner.run(options(model).build());
+        }
+        return reference;
+    }
+
     @Test
     void sameRangeTwiceIsByteIdentical() throws Exception {
-        ReplayOptions options = options(model).build();
-
-        ReplayResult first = ReplayRunner.run(options);
-        ReplayResult second = ReplayRunner.run(options);
+        ReplayResult first = reference();
+        ReplayResult second = ReplayRunner.run(options(model).build());
 
         assertThat(second.replayId()).isEqualTo(first.replayId());
         assertThat(first.readDetections()).isNotEmpty();
@@ -68,12 +79,34 @@ class ReplayCommandTest {
     void higherThresholdVariantComparesFewerDetections() throws Exception {
         Path variant = scoreThresholdVariant(directory.resolve("variant"), 0.6);
 
-        ComparisonSummary summary = ModelComparison.run(options(model).build(), variant);
+        ComparisonSummary summary = ModelComparison.against(reference(), variant);
 
         assertThat(summary.candidate().modelId()).isEqualTo("uavdet-416-t60");
         assertThat(summary.candidate().detections()).isLessThan(summary.reference().detections());
         assertThat(summary.reference().tracks()).isPositive();
         assertThat(summary.idSwitches()).isNotNegative();
+    }
+
+    @Test
+    void commandPrintsReplaySummary() {
+        long from = range.fromMicros();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream standardOut = System.out;
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+            exitCode = new CommandLine(new ReplayCommand()).execute("--bootstrap", fleet.bootstrapServers(),
+                    "--video-topic", RecordedFleet.VIDEO_TOPIC, "--from", Long.toString(from),
+                    "--to", Long.toString(from + 1_000_000), "--drones", "drone-2", "--replay-id", "cli-replay",
+                    "--model", model.toString(), "--intra-op-threads", "1");
+        } finally {
+            System.setOut(standardOut);
+        }
+
+        assertThat(exitCode).isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("uavstream replay cli-replay")
+                .containsPattern("frames analysed: +[1-9]");
     }
 
     private static ReplayOptions.Builder options(Path model) {
