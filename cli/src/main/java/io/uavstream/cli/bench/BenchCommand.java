@@ -7,5 +7,6 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Speed and accuracy measurements; each prints the figures that docs/benchmarks.md records.",
-        subcommands = {BenchPipelineCommand.class, BenchTrackingCommand.class, BenchTrackingVideoCommand.class})
+        subcommands = {BenchPipelineCommand.class, BenchTrackingCommand.class, BenchTrackingVideoCommand.class,
+            io.uavstream.cli.replay.BenchReplayCommand.class})
 public final class BenchCommand {}
