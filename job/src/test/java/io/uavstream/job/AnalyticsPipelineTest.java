@@ -19,6 +19,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Zone analytics through the whole job: a real Kafka broker, the control topic, and the
- * MiniCluster. The control records take effect in the middle of the clip by their Kafka
- * timestamps: a zone over the whole frame from the capture time of frame 15, an invalid record,
- * and the zone's removal from frame 30.
+ * MiniCluster. In the bounded runs, the control records take effect in the middle of the clip by
+ * their Kafka timestamps: a zone over the whole frame from the capture time of frame 15, an
+ * invalid record, and the zone's removal from frame 30. In the live run, a zone is published
+ * while the job analyses a clip ingested at its frame rate.
  */
 class AnalyticsPipelineTest {
 
@@ -140,6 +146,63 @@ class AnalyticsPipelineTest {
                 .containsExactlyInAnyOrderElementsOf(JsonLinesFiles.readAnalyticsEvents(referenceOutput));
     }
 
+    @Test
+    void liveControlRecordAppliesToLaterFrames() throws Exception {
+        PipelineHarness harness = new PipelineHarness(kafka, "e2e-analytics-live");
+        Path model = TinyModels.yolox(Files.createDirectories(directory.resolve("model-live")));
+        Path clip = PipelineHarness.syntheticClip(directory, "clip-analytics-live.ts");
+        StreamExecutionEnvironment env = PipelineHarness.environment(PipelineHarness.noRestarts());
+        UavstreamTopology.build(env, harness.options(model).bounded(false).build());
+        JobClient job = env.executeAsync("analytics-live");
+        try {
+            awaitRunning(job);
+            // Ingest the 4 s clip at its frame rate, and publish the zone 1.5 s into it.
+            Thread ingest = new Thread(() -> harness.ingest(DRONE, clip, true), "ingest-live");
+            ingest.start();
+            Thread.sleep(1500);
+            long publishedMillis = publishNow(harness, FRAME_ZONE);
+            ingest.join();
+            await(() -> !ofType(harness.committedAnalyticsEvents(), AnalyticsEventType.ZONE_ENTERED).isEmpty(),
+                    "a committed zone entry");
+
+            List<AnalyticsEvent> entered = ofType(harness.committedAnalyticsEvents(), AnalyticsEventType.ZONE_ENTERED);
+            assertThat(entered).extracting(event -> event.getCaptureTimeMicros().toEpochMilli())
+                    .allMatch(captureMillis -> captureMillis >= publishedMillis);
+            assertThat(entered).extracting(AnalyticsEvent::getFrameSequence).allMatch(sequence -> sequence >= 10);
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitRunning(JobClient job) throws Exception {
+        await(() -> job.getJobStatus().get() == JobStatus.RUNNING, "the job to run");
+    }
+
+    /** Polls {@code condition} every 200 ms for at most 60 s. */
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.call()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Publishes a control record of the drone with the producer's send time as its timestamp, and returns it. */
+    private static long publishNow(PipelineHarness harness, String value) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            return producer.send(new ProducerRecord<>(harness.controlTopic(), DRONE.getBytes(StandardCharsets.UTF_8),
+                    value.getBytes(StandardCharsets.UTF_8))).get().timestamp();
+        }
+    }
+
+    private static Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return properties;
+    }
+
     /**
      * Publishes, keyed by the drone, the frame zone stamped with the capture time of frame 15, an
      * invalid record (offset 1), and a removal stamped with the capture time of frame 30.
@@ -148,11 +211,7 @@ class AnalyticsPipelineTest {
         List<VideoPacket> packets = CommittedRecords.readValues(kafka.bootstrapServers(), harness.videoTopic(), VideoPacket.class);
         long zoneFrom = captureMillis(packets, ZONE_FRAME);
         long removedFrom = captureMillis(packets, REMOVAL_FRAME);
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
             producer.send(control(harness, zoneFrom, FRAME_ZONE));
             producer.send(control(harness, zoneFrom, "{\"zones\": [{\"id\": \"frame\""));
             producer.send(control(harness, removedFrom, null));

@@ -104,7 +104,13 @@ final class PipelineHarness {
 
     /** Publishes {@code file} as drone {@code droneId} with the ingest service. */
     IngestResult ingest(String droneId, Path file) {
+        return ingest(droneId, file, false);
+    }
+
+    /** Publishes {@code file} as drone {@code droneId}, at its frame rate when {@code realtime}. */
+    IngestResult ingest(String droneId, Path file, boolean realtime) {
         IngestOptions options = IngestOptions.builder()
+                .realtime(realtime)
                 .droneId(droneId)
                 .source(file)
                 .bootstrapServers(kafka.bootstrapServers())
