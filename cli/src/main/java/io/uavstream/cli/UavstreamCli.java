@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             io.uavstream.cli.models.ModelsCommand.class,
             io.uavstream.cli.replay.ReplayCommand.class,
             io.uavstream.cli.cluster.ClusterCommand.class, io.uavstream.cli.cluster.SubmitCommand.class, io.uavstream.cli.cluster.JobsCommand.class,
+            io.uavstream.cli.odometry.OdometryCommand.class,
             CommandLine.HelpCommand.class})
 public final class UavstreamCli implements Runnable {
 
