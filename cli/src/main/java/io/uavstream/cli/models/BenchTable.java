@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The Markdown table of {@code models bench}: one row per model. */
 record BenchTable(List<BenchModel> models, List<ModelInspection> inspections, List<Integer> threads,
-        List<double[]> latencies, List<DetectionResult> accuracy, List<TeacherAgreement.Result> agreement,
+        List<LatencyBench.Result> latencies, List<DetectionResult> accuracy, List<TeacherAgreement.Result> agreement,
         String teacherLabel) {
 
     String render() {
@@ -17,6 +17,10 @@ record BenchTable(List<BenchModel> models, List<ModelInspection> inspections, Li
         for (int count : threads) {
             text.append(" latency ").append(count).append(count == 1 ? " thread |" : " threads |");
             rule.append("---:|");
+            if (count == 1) {
+                text.append(" CPU time 1 thread |");
+                rule.append("---:|");
+            }
         }
         text.append(" AP50 sim | AP50 car |");
         rule.append("---:|---:|");
@@ -37,8 +41,12 @@ record BenchTable(List<BenchModel> models, List<ModelInspection> inspections, Li
                 models.get(m).label(), inspection.sizeBytes() / 1e6, inspection.parameters(),
                 inspection.gflops().isPresent() ? String.format(Locale.ROOT, "%.3f", inspection.gflops().getAsDouble())
                         : "n/a"));
-        for (double[] latency : latencies) {
-            row.append(String.format(Locale.ROOT, " %.2f ms |", latency[m]));
+        for (int t = 0; t < threads.size(); t++) {
+            LatencyBench.Result latency = latencies.get(t);
+            row.append(String.format(Locale.ROOT, " %.2f ms |", latency.wallMillis()[m]));
+            if (threads.get(t) == 1) {
+                row.append(String.format(Locale.ROOT, " %.2f ms |", latency.cpuMillis()[m]));
+            }
         }
         DetectionResult result = accuracy.get(m);
         row.append(String.format(Locale.ROOT, " %.3f | %.3f |", result.combinedMean().ap50(), carAp50(result)));

@@ -3,6 +3,8 @@ package io.uavstream.cli.models;
 import io.uavstream.models.BgrImage;
 import io.uavstream.models.ObjectDetector;
 import io.uavstream.models.ObjectDetectors;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +37,20 @@ final class LatencyBench {
 
     private LatencyBench() {}
 
-    /** Returns the median latency per model in milliseconds, in the order of {@code models}. */
-    static double[] measure(List<BenchModel> models, BgrImage frame, int intraOpThreads, Settings settings) {
+    /**
+     * Median per-call figures of each model over the rounds, in milliseconds, in the order of the models.
+     *
+     * @param wallMillis wall time of a call
+     * @param cpuMillis CPU time of the calling thread during a call. With one intra-op thread ONNX Runtime
+     *     runs every kernel on the calling thread, so this is the compute cost of the call, and it hardly
+     *     changes when other processes compete for the cores. With more threads it leaves out the pool's work.
+     */
+    record Result(double[] wallMillis, double[] cpuMillis) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Measures every model on {@code frame}; see {@link Result}. */
+    static Result measure(List<BenchModel> models, BgrImage frame, int intraOpThreads, Settings settings) {
         List<ObjectDetector> detectors = new ArrayList<>();
         try {
             for (BenchModel model : models) {
@@ -47,21 +61,26 @@ final class LatencyBench {
                     detector.detect(frame);
                 }
             }
-            double[][] roundMeans = new double[models.size()][settings.rounds()];
+            double[][] wall = new double[models.size()][settings.rounds()];
+            double[][] cpu = new double[models.size()][settings.rounds()];
             for (int round = 0; round < settings.rounds(); round++) {
                 for (int m = 0; m < detectors.size(); m++) {
+                    long startCpu = THREADS.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     for (int i = 0; i < settings.callsPerRound(); i++) {
                         detectors.get(m).detect(frame);
                     }
-                    roundMeans[m][round] = (System.nanoTime() - start) / 1e6 / settings.callsPerRound();
+                    wall[m][round] = (System.nanoTime() - start) / 1e6 / settings.callsPerRound();
+                    cpu[m][round] = (THREADS.getCurrentThreadCpuTime() - startCpu) / 1e6 / settings.callsPerRound();
                 }
             }
-            double[] medians = new double[models.size()];
-            for (int m = 0; m < medians.length; m++) {
-                medians[m] = median(roundMeans[m]);
+            double[] wallMedians = new double[models.size()];
+            double[] cpuMedians = new double[models.size()];
+            for (int m = 0; m < wallMedians.length; m++) {
+                wallMedians[m] = median(wall[m]);
+                cpuMedians[m] = median(cpu[m]);
             }
-            return medians;
+            return new Result(wallMedians, cpuMedians);
         } finally {
             detectors.forEach(ObjectDetector::close);
         }

@@ -95,7 +95,7 @@ final class ModelsBenchCommand implements Callable<Integer> {
             inspections.add(ModelInspector.inspect(model.modelPath()));
         }
         BgrImage frame = firstFrame(flightDirectory);
-        List<double[]> latencies = new ArrayList<>();
+        List<LatencyBench.Result> latencies = new ArrayList<>();
         for (int count : threads) {
             LOG.info("Timing {} models at {} intra-op threads", models.size(), count);
             latencies.add(LatencyBench.measure(models, frame, count, new LatencyBench.Settings(10, rounds, calls)));
@@ -112,7 +112,7 @@ final class ModelsBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Machine: %s; load average before %s, after %s%n", HostDescription.describe(), loadBefore,
                 HostDescription.loadAverage());
         out.printf(Locale.ROOT, "Latency: detect() on the first %s frame (%dx%d), %d rounds of %d calls, median of"
-                + " round means. AP50: %s, every %d-th frame, VisDrone classes %s, score >= %.2f, objects with"
+                + " round means; CPU time is that of the calling thread, which runs all kernels at 1 thread. AP50: %s, every %d-th frame, VisDrone classes %s, score >= %.2f, objects with"
                 + " visibility < %.2f ignored.%n", flightDirectory.getFileName(), frame.width(), frame.height(), rounds,
                 calls, flightDirectory, every, VisDroneClasses.EVALUATED, SimulatorAccuracy.SCORE_THRESHOLD,
                 SimulatorAccuracy.MIN_VISIBILITY);

@@ -18,7 +18,7 @@ import java.util.Optional;
  * Guesses the {@link ModelFormat} of a detector from its output shapes, and writes the
  * descriptor it would need. The output layout decides the format. Pre-processing cannot be read
  * from the graph, so the descriptor takes the usual one of that format's reference models, and
- * the note says so.
+ * the note states this.
  */
 final class DescriptorGuess {
 

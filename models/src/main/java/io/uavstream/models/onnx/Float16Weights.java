@@ -71,6 +71,7 @@ public final class Float16Weights {
         int sign = (bits >>> 16) & 0x8000;
         int exponent = (bits >>> 23) & 0xFF;
         int mantissa = bits & 0x7FFFFF;
+
         if (exponent == 0xFF) {
             return (short) (sign | 0x7C00 | (mantissa != 0 ? 0x200 : 0));
         }
@@ -78,6 +79,8 @@ public final class Float16Weights {
         if (halfExponent >= 0x1F) {
             return (short) (sign | 0x7C00);
         }
+
+        // Below the smallest normal half: a subnormal, or 0 when even that underflows.
         if (halfExponent <= 0) {
             if (halfExponent < -10) {
                 return (short) sign;
@@ -92,6 +95,7 @@ public final class Float16Weights {
             }
             return (short) (sign | half);
         }
+
         int half = (halfExponent << 10) | (mantissa >> 13);
         int remainder = mantissa & 0x1FFF;
         if (remainder > 0x1000 || remainder == 0x1000 && (half & 1) == 1) {

@@ -109,7 +109,13 @@ public final class ModelInspector {
         long[] concrete = new long[shape.size()];
         for (int i = 0; i < concrete.length; i++) {
             long d = shape.get(i);
-            concrete[i] = d >= 0 ? d : i == 0 ? 1 : probeSize;
+            if (d >= 0) {
+                concrete[i] = d;
+            } else if (i == 0) {
+                concrete[i] = 1;
+            } else {
+                concrete[i] = probeSize;
+            }
         }
         return concrete;
     }

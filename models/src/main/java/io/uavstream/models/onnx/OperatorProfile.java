@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where ONNX Runtime spends the time of one model run, from its session profiler.
+ * Kernel times of one model run by operator, from ONNX Runtime's session profiler.
  *
  * @param model the profiled model file
  * @param intraOpThreads intra-op threads of the session

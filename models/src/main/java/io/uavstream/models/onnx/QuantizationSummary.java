@@ -3,7 +3,7 @@ package io.uavstream.models.onnx;
 import java.util.Map;
 
 /**
- * How a model is quantized, counted from its operators.
+ * Quantization style of a model and its operator counts.
  *
  * @param style "none", "QDQ" (QuantizeLinear and DequantizeLinear around float operators),
  *     "QLinear operators" (QLinearConv and relatives), "integer operators" (ConvInteger,

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Finds the constant tensor behind a node input: an initializer, or the initializer that a
- * DequantizeLinear node dequantizes (the weights of a QDQ model).
+ * DequantizeLinear node dequantizes (the weights of a QDQ model) or a Cast node converts (FLOAT16
+ * weights).
  */
 final class WeightResolver {
 
@@ -26,7 +27,8 @@ final class WeightResolver {
             return Optional.of(direct);
         }
         OnnxNode producer = producers.get(tensor);
-        if (producer != null && producer.opType().equals("DequantizeLinear")) {
+        if (producer != null && (producer.opType().equals("DequantizeLinear")
+                || producer.opType().equals("Cast"))) {
             return Optional.ofNullable(initializers.get(producer.input(0)));
         }
         return Optional.empty();
