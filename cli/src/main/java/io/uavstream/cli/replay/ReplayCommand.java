@@ -1,9 +1,13 @@
 package io.uavstream.cli.replay;
 
+import io.uavstream.job.ModelPreflight;
+import io.uavstream.job.replay.ReplayArgs;
+import io.uavstream.job.replay.ReplayIds;
 import io.uavstream.job.replay.ReplayOptions;
 import io.uavstream.job.replay.ReplayRange;
 import io.uavstream.models.DefaultModel;
 import io.uavstream.schemas.Topics;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +95,20 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " at the recorded pace divided by --speed (here the default speed is 1.0).")
     private String republishAs;
 
+    @Option(names = "--jobmanager", paramLabel = "URL",
+            description = "Run the replay on this Flink session cluster (REST address, e.g. http://localhost:8081)"
+                    + " instead of a MiniCluster; --model must exist on the JobManager and every TaskManager.")
+    private URI jobManager;
+
+    @Option(names = "--jar", paramLabel = "PATH",
+            description = "Job jar to upload with --jobmanager (default: job/target/uavstream-job-*-job-thin.jar"
+                    + " under the working directory).")
+    private Path jar;
+
+    @Option(names = "--timeout", defaultValue = "3600", paramLabel = "SECONDS",
+            description = "With --jobmanager, how long to wait for the replay job to end (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
     @Option(names = "--parallelism", defaultValue = "1", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
@@ -103,8 +121,15 @@ public final class ReplayCommand implements Callable<Integer> {
         if (republishAs != null) {
             return republish();
         }
+        if (jobManager != null && (model == null || compareModel != null)) {
+            throw new IllegalArgumentException("--jobmanager needs --model, a path that exists on the cluster, and"
+                    + " runs no --compare-model");
+        }
         ReplayOptions options = options(model != null ? model : DefaultModel.extract(),
-                speed == null ? ReplayOptions.MAX_SPEED : parseSpeed(speed));
+                speed == null ? ReplayOptions.MAX_SPEED : ReplayArgs.speed(speed));
+        if (jobManager != null) {
+            return runOnCluster(options);
+        }
         if (compareModel != null) {
             ModelComparison.run(options, compareModel).print(System.out);
         } else {
@@ -118,7 +143,7 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--republish-as publishes video and analyses none: drop --model"
                     + " and --compare-model");
         }
-        double pace = speed == null ? 1.0 : parseSpeed(speed);
+        double pace = speed == null ? 1.0 : ReplayArgs.speed(speed);
         // The model is not opened when republishing; the options only need a path.
         ReplayOptions options = options(Path.of("unused"), pace);
         long published = new FlightRepublisher(options, republishAs, Clock.systemUTC()).run();
@@ -154,19 +179,42 @@ public final class ReplayCommand implements Callable<Integer> {
         return options.build();
     }
 
-    /** Parses {@code max} or a positive factor of the recorded pace. */
-    static double parseSpeed(String value) {
-        if ("max".equalsIgnoreCase(value.trim())) {
-            return ReplayOptions.MAX_SPEED;
-        }
-        try {
-            double factor = Double.parseDouble(value.trim());
-            if (!(factor > 0) || Double.isInfinite(factor)) {
-                throw new IllegalArgumentException("--speed must be max or a positive number, got " + value);
+    private int runOnCluster(ReplayOptions options) throws Exception {
+        ReplayOptions withId = options;
+        if (options.replayId().isEmpty()) {
+            if (!java.nio.file.Files.isRegularFile(options.modelPath())) {
+                throw new IllegalArgumentException("--model " + options.modelPath() + " is not on this machine, so"
+                        + " the replay ID cannot be derived here: pass --replay-id");
             }
-            return factor;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--speed must be max or a positive number such as 1.0, got " + value, e);
+            // The client derives the ID from its copy of the model, so that it can print the ID.
+            withId = options.toBuilder()
+                    .replayId(ReplayIds.derive(options, ModelPreflight.check(options.modelPath()).id()))
+                    .build();
         }
+        ClusterReplay cluster = new ClusterReplay(jobManager, jobJar());
+        String jobId = cluster.submit(withId);
+        System.out.printf("uavstream replay %s: job %s on %s%n", withId.replayId().get(), jobId, jobManager);
+        String state = cluster.awaitEnd(jobId, Duration.ofSeconds(timeoutSeconds));
+        System.out.printf("uavstream replay %s: job %s %s%n", withId.replayId().get(), jobId, state);
+        return "FINISHED".equals(state) ? 0 : 1;
+    }
+
+    private Path jobJar() throws java.io.IOException {
+        if (jar != null) {
+            return jar;
+        }
+        Path target = Path.of("job", "target");
+        if (java.nio.file.Files.isDirectory(target)) {
+            try (var files = java.nio.file.Files.list(target)) {
+                java.util.Optional<Path> thin = files
+                        .filter(file -> file.getFileName().toString().endsWith("-job-thin.jar"))
+                        .findFirst();
+                if (thin.isPresent()) {
+                    return thin.get();
+                }
+            }
+        }
+        throw new IllegalArgumentException("No job jar found in job/target under " + Path.of("").toAbsolutePath()
+                + "; pass --jar PATH");
     }
 }
