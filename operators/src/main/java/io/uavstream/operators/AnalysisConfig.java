@@ -2,6 +2,8 @@ package io.uavstream.operators;
 
 import io.uavstream.analytics.TrackAnalyticsConfig;
 import io.uavstream.motion.MotionEstimatorConfig;
+import io.uavstream.odometry.CameraModel;
+import io.uavstream.odometry.OdometryConfig;
 import io.uavstream.tracking.TrackerConfig;
 import io.uavstream.video.PacketDecoder;
 import java.io.Serializable;
@@ -52,6 +54,8 @@ public final class AnalysisConfig implements Serializable {
     private final Duration trackUpdateInterval;
     private final MotionEstimatorConfig motionEstimator;
     private final TrackAnalyticsConfig analyticsConfig;
+    private final CameraModel odometryCamera;
+    private final OdometryConfig odometryConfig;
 
     private AnalysisConfig(Builder builder) {
         this.modelPath = builder.modelPath;
@@ -71,6 +75,8 @@ public final class AnalysisConfig implements Serializable {
                 : builder.trackerConfig.toBuilder().cameraMotionCompensation(builder.cameraMotionCompensation).build();
         this.trackUpdateInterval = builder.trackUpdateInterval;
         this.motionEstimator = builder.motionEstimator;
+        this.odometryCamera = builder.odometryCamera;
+        this.odometryConfig = builder.odometryConfig;
         this.analyticsConfig = TrackAnalyticsConfig.builder()
                 .countWindow(builder.countWindow)
                 .exitDelay(builder.zoneExitDelay)
@@ -169,6 +175,20 @@ public final class AnalysisConfig implements Serializable {
     }
 
     /**
+     * Returns the camera model of the drones' decoded frames for the visual odometry, or null when
+     * the odometry is off. With it, every analysed frame gets a pose, and the odometry's
+     * frame-to-frame homography replaces the camera-motion estimator for the tracker.
+     */
+    public CameraModel odometryCamera() {
+        return odometryCamera;
+    }
+
+    /** Returns the visual odometry settings, used when {@link #odometryCamera()} is set. */
+    public OdometryConfig odometryConfig() {
+        return odometryConfig;
+    }
+
+    /**
      * Returns the settings of the zone, line and count analytics: the count window and the zone
      * exit delay, both in capture time, and the bottom centre of each box as its reference point.
      */
@@ -184,7 +204,8 @@ public final class AnalysisConfig implements Serializable {
                 + ", artefactCheck=" + artefactCheck + ", maxRetainedGopAccessUnits=" + maxRetainedGopAccessUnits
                 + ", maxRetainedGopBytes=" + maxRetainedGopBytes + ", tracking=" + tracking
                 + ", trackerConfig=" + trackerConfig + ", trackUpdateInterval=" + trackUpdateInterval
-                + ", motionEstimator=" + motionEstimator + ", analyticsConfig=" + analyticsConfig + "}";
+                + ", motionEstimator=" + motionEstimator + ", analyticsConfig=" + analyticsConfig
+                + ", odometryCamera=" + odometryCamera + ", odometryConfig=" + odometryConfig + "}";
     }
 
     /** Builder of {@link AnalysisConfig}; {@link #build()} checks all values. */
@@ -205,6 +226,8 @@ public final class AnalysisConfig implements Serializable {
         private Boolean cameraMotionCompensation;
         private Duration trackUpdateInterval = DEFAULT_TRACK_UPDATE_INTERVAL;
         private MotionEstimatorConfig motionEstimator = MotionEstimatorConfig.defaults();
+        private CameraModel odometryCamera;
+        private OdometryConfig odometryConfig = OdometryConfig.defaults();
         private Duration countWindow = DEFAULT_COUNT_WINDOW;
         private Duration zoneExitDelay = DEFAULT_ZONE_EXIT_DELAY;
 
@@ -321,6 +344,16 @@ public final class AnalysisConfig implements Serializable {
         /** Sets the camera-motion estimator settings; default {@link MotionEstimatorConfig#defaults()}. */
         public Builder motionEstimator(MotionEstimatorConfig motionEstimator) {
             this.motionEstimator = Objects.requireNonNull(motionEstimator, "motionEstimator");
+            return this;
+        }
+
+        /**
+         * Turns the visual odometry on for drones whose decoded frames this camera model describes
+         * (frames of another size use it scaled); off by default.
+         */
+        public Builder visualOdometry(CameraModel camera, OdometryConfig config) {
+            this.odometryCamera = Objects.requireNonNull(camera, "camera");
+            this.odometryConfig = Objects.requireNonNull(config, "config");
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.uavstream.operators;
 import io.uavstream.models.Detection;
 import io.uavstream.models.ObjectDetector;
 import io.uavstream.models.ObjectDetectors;
+import io.uavstream.odometry.PoseEstimate;
 import io.uavstream.schemas.FrameDetections;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Runs the object detector on decoded frames, keyed by drone ID, and emits one
  * {@link FrameDetections} per analysed frame. With camera-motion compensation on, it also
  * estimates the camera motion since the drone's previous analysed frame ({@link DroneCameraMotion})
- * while the decoded frame is still at hand, and passes it on in the {@link AnalysedFrame}.
+ * while the decoded frame is still at hand, and passes it on in the {@link AnalysedFrame}. With the
+ * visual odometry on ({@link AnalysisConfig#odometryCamera()}), {@link DroneOdometry} gives every
+ * analysed frame its pose, and its frame-to-frame homography replaces that estimate.
  *
  * <p>Each subtask (task slot) opens one {@link ObjectDetector} in {@link #open} and closes it in
  * {@link #close()}. A frame is skipped, and counted, when its drone's previous analysed frame was
@@ -42,6 +45,7 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
     private transient AnalysisCounter framesSkipped;
     private transient LogRateLimiter skipLog;
     private transient DroneCameraMotion cameraMotion;
+    private transient DroneOdometry odometry;
 
     DetectFunction(AnalysisConfig config) {
         this.config = config;
@@ -54,7 +58,9 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
         framesAnalysed = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.FRAMES_ANALYSED);
         framesSkipped = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.FRAMES_SKIPPED);
         skipLog = new LogRateLimiter();
-        if (config.cameraMotionCompensation()) {
+        if (config.odometryCamera() != null) {
+            odometry = new DroneOdometry(getRuntimeContext(), config.odometryConfig(), config.odometryCamera());
+        } else if (config.cameraMotionCompensation()) {
             cameraMotion = new DroneCameraMotion(getRuntimeContext(), config.motionEstimator());
         }
         detector = ObjectDetectors.open(Path.of(config.modelPath()), config.intraOpThreads());
@@ -88,11 +94,20 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
         }
 
         List<Detection> detections = detector.detect(frame.image());
-        // NOTE: the visual odometry operator will supply this homography instead of the estimate
-        // from the decoded frame; it plugs in here.
-        Homography motion = cameraMotion == null ? null : cameraMotion.estimate(frame, last != null).orElse(null);
-        out.collect(new AnalysedFrame(DetectionRecords.toFrameDetections(frame, detections, modelId, nowMicros()),
-                motion));
+        FrameDetections records = DetectionRecords.toFrameDetections(frame, detections, modelId, nowMicros());
+        Homography motion = null;
+        if (odometry != null) {
+            // The odometry's frame-to-frame homography serves the tracker, so motion is estimated once.
+            PoseEstimate pose = odometry.estimate(frame.droneId(), frame.sessionId(), frame.sequence(),
+                    frame.captureTimeMicros(), frame.image()).orElse(null);
+            if (pose != null) {
+                records.setPose(FramePoses.toAvro(pose, odometry.cameraFor(frame.image().width(), frame.image().height())));
+                motion = config.cameraMotionCompensation() ? odometry.frameToFrame(frame.droneId(), pose).orElse(null) : null;
+            }
+        } else if (cameraMotion != null) {
+            motion = cameraMotion.estimate(frame, last != null).orElse(null);
+        }
+        out.collect(new AnalysedFrame(records, motion));
         framesAnalysed.inc();
         lastAnalysedCaptureMicros.update(frame.captureTimeMicros());
     }
