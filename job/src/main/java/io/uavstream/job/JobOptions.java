@@ -47,6 +47,7 @@ public final class JobOptions {
     private final boolean artefactCheck;
     private final boolean tracking;
     private final boolean cameraMotionCompensation;
+    private final Path cameraIntrinsics;
     private final Duration trackUpdateInterval;
     private final boolean analytics;
     private final Duration countWindow;
@@ -82,6 +83,7 @@ public final class JobOptions {
         this.artefactCheck = builder.artefactCheck;
         this.tracking = builder.tracking;
         this.cameraMotionCompensation = builder.cameraMotionCompensation;
+        this.cameraIntrinsics = builder.cameraIntrinsics;
         this.trackUpdateInterval = builder.trackUpdateInterval;
         this.analytics = builder.analytics;
         this.countWindow = builder.countWindow;
@@ -237,6 +239,14 @@ public final class JobOptions {
     }
 
     /**
+     * Camera model file (JSON with width, height, fx, fy, cx, cy and optional k1, k2) that turns
+     * the visual odometry on, read when the job is built; empty when the odometry is off.
+     */
+    public Optional<Path> cameraIntrinsics() {
+        return Optional.ofNullable(cameraIntrinsics);
+    }
+
+    /**
      * Minimum capture time between two UPDATED events of one track, empty for
      * {@link AnalysisConfig#DEFAULT_TRACK_UPDATE_INTERVAL}; zero emits one per matched frame.
      */
@@ -323,7 +333,7 @@ public final class JobOptions {
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameSize + ", decoderIdleTimeout=" + decoderIdleTimeout
                 + ", artefactCheck=" + artefactCheck + ", tracking=" + tracking
-                + ", cameraMotionCompensation=" + cameraMotionCompensation
+                + ", cameraMotionCompensation=" + cameraMotionCompensation + ", cameraIntrinsics=" + cameraIntrinsics
                 + ", trackUpdateInterval=" + trackUpdateInterval + ", analytics=" + analytics
                 + ", countWindow=" + countWindow + ", zoneExitDelay=" + zoneExitDelay
                 + ", controlIdleness=" + controlIdleness
@@ -374,6 +384,7 @@ public final class JobOptions {
         private boolean artefactCheck = true;
         private boolean tracking = true;
         private boolean cameraMotionCompensation = true;
+        private Path cameraIntrinsics;
         private Duration trackUpdateInterval;
         private boolean analytics = true;
         private Duration countWindow;
@@ -492,6 +503,11 @@ public final class JobOptions {
 
         public Builder cameraMotionCompensation(boolean cameraMotionCompensation) {
             this.cameraMotionCompensation = cameraMotionCompensation;
+            return this;
+        }
+
+        public Builder cameraIntrinsics(Path cameraIntrinsics) {
+            this.cameraIntrinsics = Objects.requireNonNull(cameraIntrinsics, "--camera-intrinsics").toAbsolutePath().normalize();
             return this;
         }
 

@@ -81,6 +81,10 @@ final class JobOptionsParser {
             Option.flag("camera-motion-compensation", "Estimate the camera motion between analysed frames"
                     + " and compensate it in tracking. Default: true. Pass --camera-motion-compensation false"
                     + " to turn it off.", JobOptions.Builder::cameraMotionCompensation),
+            Option.text("camera-intrinsics", "FILE", "Camera model as JSON (width, height, fx, fy, cx, cy in pixels,"
+                    + " optional k1, k2), for example a simulated flight's intrinsics.json. Turns the visual odometry"
+                    + " on: every analysed frame gets a pose, and its homography replaces the camera-motion estimate."
+                    + " Default: none.", (b, v) -> b.cameraIntrinsics(Path.of(v))),
             Option.text("track-update-interval", "DURATION", "Minimum capture time between two UPDATED"
                     + " events of one track, 0 for every matched frame. Default: "
                     + TimeUtils.formatWithHighestUnit(AnalysisConfig.DEFAULT_TRACK_UPDATE_INTERVAL) + ".",

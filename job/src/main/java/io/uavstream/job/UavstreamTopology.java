@@ -1,5 +1,7 @@
 package io.uavstream.job;
 
+import io.uavstream.odometry.CameraModel;
+import io.uavstream.odometry.OdometryConfig;
 import io.uavstream.operators.AnalysisConfig;
 import io.uavstream.operators.AnalysisStreams;
 import io.uavstream.operators.ControlRecord;
@@ -14,6 +16,8 @@ import io.uavstream.schemas.TrackEvent;
 import io.uavstream.schemas.Topics;
 import io.uavstream.sinks.AvroKafkaSinkBuilder;
 import io.uavstream.sinks.JsonLinesFileSink;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -157,7 +161,16 @@ public final class UavstreamTopology {
         options.decoderIdleTimeout().ifPresent(config::decoderIdleTimeout);
         options.countWindow().ifPresent(config::countWindow);
         options.zoneExitDelay().ifPresent(config::zoneExitDelay);
+        options.cameraIntrinsics().ifPresent(file -> config.visualOdometry(readCameraModel(file), OdometryConfig.defaults()));
         return config.build();
+    }
+
+    private static CameraModel readCameraModel(Path file) {
+        try {
+            return CameraModel.readJson(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--camera-intrinsics " + file + " could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** Writes detections to the detections topic, exactly-once, and to JSON lines when configured. */

@@ -1,7 +1,11 @@
 package io.uavstream.odometry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uavstream.analytics.geo.CameraIntrinsics;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * Pinhole camera with two radial distortion terms, in pixels of the decoded frame. Pixel
@@ -40,6 +44,26 @@ public record CameraModel(int width, int height, double fx, double fy, double cx
     /** Returns a camera without lens distortion. */
     public static CameraModel pinhole(int width, int height, double fx, double fy, double cx, double cy) {
         return new CameraModel(width, height, fx, fy, cx, cy, 0, 0);
+    }
+
+    /**
+     * Reads a camera model from JSON with the fields {@code width}, {@code height}, {@code fx},
+     * {@code fy}, {@code cx}, {@code cy} (pixels, continuous convention) and optional {@code k1},
+     * {@code k2}, as in the simulator's {@code intrinsics.json}.
+     *
+     * @throws IllegalArgumentException if a required field is missing or a value is invalid
+     */
+    public static CameraModel readJson(Path file) throws IOException {
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        for (String field : new String[] {"width", "height", "fx", "fy", "cx", "cy"}) {
+            if (!json.path(field).isNumber()) {
+                throw new IllegalArgumentException("Camera model " + file + " has no number field '" + field
+                        + "'; expected width, height, fx, fy, cx, cy and optionally k1, k2");
+            }
+        }
+        return new CameraModel(json.path("width").asInt(), json.path("height").asInt(), json.path("fx").asDouble(),
+                json.path("fy").asDouble(), json.path("cx").asDouble(), json.path("cy").asDouble(),
+                json.path("k1").asDouble(0), json.path("k2").asDouble(0));
     }
 
     /** Returns the undistorted pinhole part, for {@code GroundProjection}. */
