@@ -8,6 +8,7 @@ import io.uavstream.job.replay.ReplayOptions;
 import io.uavstream.job.replay.ReplayPlan;
 import io.uavstream.job.replay.ReplayRange;
 import io.uavstream.job.replay.ReplayTopology;
+import io.uavstream.ingest.VideoPacketPublisher;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.schemas.FrameDetections;
@@ -37,6 +38,9 @@ class ReplayTopologyTest {
 
     private static final String REPLAY_ID = "replay-test";
 
+    /** Drone whose recording stops without an end-of-stream marker, as a live session cut off by the lookup. */
+    private static final String OPEN_DRONE = "drone-open";
+
     /** First and last access unit of drone-a inside the range, both inside a GOP of 10 frames. */
     private static final long FIRST_SEQUENCE = 15;
     private static final long LAST_SEQUENCE = 32;
@@ -64,6 +68,7 @@ class ReplayTopologyTest {
             harness.ingest(drone, clip);
         }
         recorded = CommittedRecords.readValues(harness.bootstrapServers(), harness.videoTopic(), VideoPacket.class);
+        publishWithoutEndOfStream("drone-a", OPEN_DRONE);
         range = new ReplayRange(captureMicros("drone-a", FIRST_SEQUENCE), captureMicros("drone-a", LAST_SEQUENCE),
                 Set.of("drone-a", "drone-b"));
     }
@@ -188,6 +193,48 @@ class ReplayTopologyTest {
                 .map(FrameDetections::getFrameSequence)
                 .toList())
                 .containsExactlyElementsOf(LongStream.rangeClosed(FIRST_SEQUENCE, LAST_SEQUENCE).boxed().toList());
+    }
+
+    @Test
+    void endOfInputClosesOpenSession() throws Exception {
+        replay();
+        ReplayOptions options = ReplayOptions.builder()
+                .bootstrapServers(harness.bootstrapServers())
+                .videoTopic(harness.videoTopic())
+                .range(new ReplayRange(0, Long.MAX_VALUE / 2, Set.of(OPEN_DRONE)))
+                .modelPath(model)
+                .detectionsTopic(harness.detectionsTopic())
+                .trackEventsTopic(harness.trackEventsTopic())
+                .deadLetterTopic(harness.deadLetterTopic())
+                .replayId("replay-open")
+                .intraOpThreads(1)
+                .build();
+        StreamExecutionEnvironment env = PipelineHarness.environment(PipelineHarness.noRestarts());
+        ReplayTopology.build(env, ReplayPlan.prepare(options));
+        env.execute("replay of an open session");
+
+        List<Long> sequences = harness.committedDetections().stream()
+                .filter(detections -> String.valueOf(detections.getReplayId()).equals("replay-open"))
+                .map(FrameDetections::getFrameSequence)
+                .toList();
+        Set<Long> ended = harness.committedTrackEvents().stream()
+                .filter(event -> String.valueOf(event.getReplayId()).equals("replay-open"))
+                .filter(event -> event.getEventType() == TrackEventType.ENDED)
+                .map(event -> event.getTrackId())
+                .collect(Collectors.toSet());
+        assertThat(sequences).containsExactlyElementsOf(
+                LongStream.range(0, PipelineHarness.CLIP_FRAMES).boxed().toList());
+        assertThat(ended).isNotEmpty();
+    }
+
+    /** Publishes the recorded packets of {@code source} again as {@code target}, without the end-of-stream marker. */
+    private static void publishWithoutEndOfStream(String source, String target) {
+        try (VideoPacketPublisher publisher = new VideoPacketPublisher(harness.bootstrapServers(), harness.videoTopic())) {
+            recorded.stream()
+                    .filter(packet -> packet.getDroneId().equals(source) && !packet.getEndOfStream())
+                    .map(packet -> VideoPacket.newBuilder(packet).setDroneId(target).build())
+                    .forEach(publisher::publish);
+        }
     }
 
     private static List<FrameDetections> detectionsOf(String drone) {
