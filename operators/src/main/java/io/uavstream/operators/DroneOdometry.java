@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Call {@link #estimate} only from {@code processElement}, where the keyed state is the frame's
  * drone.
+ *
+ * <p>NOTE: the odometry sees only analysed frames. Below 2 analysed frames per second they are
+ * farther apart than {@link OdometryConfig#maxFrameGapMicros()} (0.5 s by default), so every frame
+ * restarts tracking.
  */
 final class DroneOdometry {
     private static final Logger LOG = LoggerFactory.getLogger(DroneOdometry.class);
