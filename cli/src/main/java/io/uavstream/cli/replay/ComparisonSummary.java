@@ -26,9 +26,9 @@ import java.util.TreeSet;
 
 /**
  * Side-by-side figures of two replays of one range: detections per class and confirmed tracks of
- * each, and the candidate's tracking scored against the reference's tracks as if they were ground
- * truth (CLEAR MOT and IDF1 at IoU 0.5, per drone, then combined). Its ID switches count how often
- * the candidate gives one reference track a new ID.
+ * each. It also scores the candidate's tracking against the reference's tracks as if they were
+ * ground truth, with CLEAR MOT and IDF1 at IoU 0.5 per drone, then combined. Its ID switches count
+ * how often the candidate gives one reference track a new ID.
  *
  * @param reference the replay taken as ground truth
  * @param candidate the replay scored against it

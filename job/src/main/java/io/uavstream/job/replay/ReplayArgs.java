@@ -32,10 +32,8 @@ public final class ReplayArgs {
     public static ReplayOptions parse(String[] args) {
         Map<String, String> values = pairs(args);
         ReplayOptions.Builder options = ReplayOptions.builder();
-        String bootstrap = values.get("bootstrap-servers");
-        if (bootstrap != null) {
-            options.bootstrapServers(bootstrap);
-        }
+        apply(values, "bootstrap-servers", options::bootstrapServers);
+
         if (values.containsKey("from") != values.containsKey("to")) {
             throw new IllegalArgumentException("--from and --to go together: pass both capture times");
         }
@@ -46,9 +44,8 @@ public final class ReplayArgs {
             options.range(new ReplayRange(ReplayRange.parseCaptureTime(values.get("from"), "--from"),
                     ReplayRange.parseCaptureTime(values.get("to"), "--to"), drones));
         }
-        if (values.containsKey("model")) {
-            options.modelPath(Path.of(values.get("model")));
-        }
+        apply(values, "model", value -> options.modelPath(Path.of(value)));
+
         apply(values, "video-topic", options::videoTopic);
         apply(values, "speed", value -> options.speed(speed(value)));
         apply(values, "detections-topic", options::detectionsTopic);

@@ -3,7 +3,7 @@ package io.uavstream.job.replay;
 import io.uavstream.schemas.VideoPacket;
 
 /**
- * Where one drone's replay stands: the last packet passed on to decoding, so that the range's end
+ * Position of one drone's replay: the last packet passed on to decoding, so that the range's end
  * can close that packet's session with an end-of-stream marker. A Flink POJO, kept in keyed state.
  */
 public class ReplayCursor {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>The lookup uses {@code KafkaConsumer.offsetsForTimes} on the records' Kafka timestamps, which
  * are publish times ({@code CreateTime} set by the ingest producer) and not capture times. It
  * finds every packet of the range as long as a packet's publish time and capture time differ by
- * at most the margin: live ingest publishes within seconds of capture, and ingest of a file at
+ * at most the margin. Live ingest publishes within seconds of capture, but ingest of a file at
  * full speed stamps capture times up to the file's duration ahead of publishing. The job then
  * filters the records by capture time.
  *
