@@ -16,14 +16,22 @@ final class CommittedRecords {
 
     private CommittedRecords() {}
 
-    /** Reads partition 0 of {@code topic} from the start up to its last stable offset. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
+    /** Longest wait for the broker to complete the last transaction's markers. */
+    private static final Duration STABLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Reads partition 0 of {@code topic} from the start up to its last stable offset, once no
+     * transaction is open: a job's final commit returns before the broker has written its
+     * markers, so the stable offset can lag the log end for a moment.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic)
+            throws InterruptedException {
         TopicPartition partition = new TopicPartition(topic, 0);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long end = stableEnd(consumer, partition, endOffset(bootstrapServers, topic));
             while (consumer.position(partition) < end) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
@@ -31,10 +39,23 @@ final class CommittedRecords {
         return records;
     }
 
+    private static long stableEnd(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long logEnd)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + STABLE_TIMEOUT.toNanos();
+        long stable = consumer.endOffsets(List.of(partition)).get(partition);
+        while (stable < logEnd && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            stable = consumer.endOffsets(List.of(partition)).get(partition);
+        }
+        return stable;
+    }
+
     /** Returns the end offset of partition 0, which counts transaction markers too. */
     static long endOffset(String bootstrapServers, String topic) {
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
+        Properties properties = consumerProperties(bootstrapServers);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
             Map<TopicPartition, Long> ends = consumer.endOffsets(List.of(partition));
             return ends.get(partition);
         }
