@@ -199,6 +199,48 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void firstReleasePacketsHaveNoTelemetry() throws IOException {
+        Schema writer = released("v1", "VideoPacket");
+        GenericRecord old = sampleRecord(writer);
+
+        VideoPacket decoded = (VideoPacket) decodeWithCurrentReader(VideoPacket.class, writer, encode(writer, old));
+
+        assertThat(decoded.getTelemetry()).isNull();
+    }
+
+    @Test
+    void packetTelemetryRoundTripsThroughCodec() {
+        FlightTelemetry telemetry = FlightTelemetry.newBuilder()
+                .setSampleTimeMicros(Instant.parse("2026-01-01T00:00:00.100Z"))
+                .setSensorLatitudeDegrees(47.3769)
+                .setSensorLongitudeDegrees(8.5417)
+                .setSensorEllipsoidHeightMetres(488.0)
+                .setHeightAboveGroundMetres(80.0)
+                .setCameraAttitude(new CameraAttitude(0.0, 1.0, 0.0, 0.0))
+                .build();
+        VideoPacket packet = VideoPacket.newBuilder()
+                .setDroneId("drone-7")
+                .setSessionId("s1")
+                .setSequence(1)
+                .setPtsMicros(100_000)
+                .setDtsMicros(100_000)
+                .setCaptureTimeMicros(Instant.parse("2026-01-01T00:00:00.100Z"))
+                .setKeyframe(false)
+                .setCodec("h264")
+                .setWidth(640)
+                .setHeight(480)
+                .setAccessUnit(ByteBuffer.wrap(new byte[] {0, 0, 0, 1, 0x41}))
+                .setTelemetry(telemetry)
+                .build();
+        AvroCodec<VideoPacket> codec = AvroCodec.of(VideoPacket.class);
+
+        VideoPacket decoded = codec.decode(codec.encode(packet));
+
+        assertThat(decoded.getTelemetry()).isEqualTo(telemetry);
+        assertThat(decoded.getTelemetry().getPlatformHeadingDegrees()).isNull();
+    }
+
+    @Test
     void codecRejectsGarbageBytes() {
         AvroCodec<VideoPacket> codec = AvroCodec.of(VideoPacket.class);
 
