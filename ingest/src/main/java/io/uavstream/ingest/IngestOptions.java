@@ -1,11 +1,13 @@
 package io.uavstream.ingest;
 
 import io.uavstream.schemas.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +38,7 @@ public final class IngestOptions {
     private final boolean provisionTopic;
     private final Map<String, String> ffmpegOptions;
     private final Map<String, Object> producerOverrides;
+    private final Path telemetry;
 
     private IngestOptions(Builder builder) {
         this.droneId = builder.droneId;
@@ -49,6 +52,7 @@ public final class IngestOptions {
         this.provisionTopic = builder.provisionTopic;
         this.ffmpegOptions = Map.copyOf(builder.ffmpegOptions);
         this.producerOverrides = Map.copyOf(builder.producerOverrides);
+        this.telemetry = builder.telemetry;
     }
 
     public static Builder builder() {
@@ -108,11 +112,16 @@ public final class IngestOptions {
         return producerOverrides;
     }
 
+    /** Returns the telemetry CSV file whose samples go with the access units, if one is set. */
+    public Optional<Path> telemetry() {
+        return Optional.ofNullable(telemetry);
+    }
+
     @Override
     public String toString() {
         return "IngestOptions{droneId=" + droneId + ", source=" + source + ", bootstrapServers=" + bootstrapServers
                 + ", topic=" + topic + ", realtime=" + realtime + ", reconnectBackoff=" + reconnectBackoff
-                + ", socketTimeout=" + socketTimeout + "}";
+                + ", socketTimeout=" + socketTimeout + ", telemetry=" + telemetry + "}";
     }
 
     /** Builder of {@link IngestOptions}; drone ID, source and bootstrap servers are required. */
@@ -128,6 +137,7 @@ public final class IngestOptions {
         private boolean provisionTopic = true;
         private final Map<String, String> ffmpegOptions = new LinkedHashMap<>();
         private final Map<String, Object> producerOverrides = new LinkedHashMap<>();
+        private Path telemetry;
 
         private Builder() {}
 
@@ -218,6 +228,23 @@ public final class IngestOptions {
         /** Adds a Kafka producer setting that replaces the publisher's default for {@code key}. */
         public Builder producerOverride(String key, Object value) {
             producerOverrides.put(requireNonBlank(key, "producer setting key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sets a telemetry CSV file in the simulator's {@code telemetry.csv} layout (see {@link
+         * TelemetryTrack#readCsv}). Each access unit then carries the latest sample at or before its
+         * capture time, with the file's {@code time_s} counted from each session's first access
+         * unit. The file is read when the run starts.
+         *
+         * @throws IllegalArgumentException if the file does not exist
+         */
+        public Builder telemetry(Path file) {
+            Objects.requireNonNull(file, "telemetry");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("Telemetry file " + file + " not found");
+            }
+            this.telemetry = file;
             return this;
         }
 

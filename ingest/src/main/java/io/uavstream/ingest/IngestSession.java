@@ -1,5 +1,6 @@
 package io.uavstream.ingest;
 
+import io.uavstream.schemas.VideoPacket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,13 +26,17 @@ final class IngestSession {
     private final VideoPacketPublisher publisher;
     private final ProgressReporter progress;
     private final StopSignal stop;
+    private final TelemetryTrack telemetry;
 
-    IngestSession(IngestOptions options, VideoPacketPublisher publisher, ProgressReporter progress, StopSignal stop) {
+    /** @param telemetry samples to attach to the access units, or null for none */
+    IngestSession(IngestOptions options, VideoPacketPublisher publisher, ProgressReporter progress, StopSignal stop,
+            TelemetryTrack telemetry) {
         this.droneId = options.droneId();
         this.paced = options.realtime() && !options.source().isNetwork();
         this.publisher = publisher;
         this.progress = progress;
         this.stop = stop;
+        this.telemetry = telemetry;
     }
 
     /** Publishes the access units of {@code demuxer} as a new session, then its end-of-stream marker. */
@@ -105,7 +110,11 @@ final class IngestSession {
         }
 
         private void publish(DemuxedPacket packet) {
-            publisher.publish(packet.toVideoPacket(droneId, sessionId, sequence++));
+            VideoPacket record = packet.toVideoPacket(droneId, sessionId, sequence++);
+            if (telemetry != null) {
+                record.setTelemetry(telemetry.at(first.captureTimeMicros(), packet.captureTimeMicros()));
+            }
+            publisher.publish(record);
             bytes += packet.accessUnit().length;
             mediaEndMicros = Math.max(mediaEndMicros, packet.ptsMicros() + packet.durationMicros());
             last = packet;

@@ -1,5 +1,7 @@
 package io.uavstream.ingest;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +65,7 @@ public final class Ingestor {
         producerConfig.putAll(options.producerOverrides());
         ProgressReporter progress = new ProgressReporter(options.droneId(), listener, options.progressLogInterval());
         try (VideoPacketPublisher publisher = new VideoPacketPublisher(producerConfig, options.topic())) {
-            IngestSession session = new IngestSession(options, publisher, progress, stop);
+            IngestSession session = new IngestSession(options, publisher, progress, stop, readTelemetry());
             IngestResult result = options.source().isNetwork() ? runNetwork(session) : runFile(session);
             LOG.info("Drone {}: ingest of {} ended ({}): {} sessions, {} access units, {} bytes, {} errors, {} s of media",
                     options.droneId(), options.source(), result.ending(), result.sessions(), result.packets(),
@@ -133,6 +135,22 @@ public final class Ingestor {
         }
         LOG.error("{}", message);
         return totals.result(IngestResult.Ending.SOURCE_LOST);
+    }
+
+    /** Reads the telemetry file of the options, or returns null when there is none. */
+    private TelemetryTrack readTelemetry() {
+        if (options.telemetry().isEmpty()) {
+            return null;
+        }
+        Path file = options.telemetry().get();
+        try {
+            TelemetryTrack track = TelemetryTrack.readCsv(file);
+            LOG.info("Drone {}: read {} telemetry samples from {}", options.droneId(), track.size(), file);
+            return track;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IngestException("Drone " + options.droneId() + ": failed to read telemetry file " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private StreamDemuxer open() {

@@ -14,9 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -74,6 +77,38 @@ class IngestorTest {
             assertThat(packet.getCodecConfig() != null).as("extradata presence of %d", i).isEqualTo(packet.getKeyframe());
             assertThat(packet.getEndOfStream()).as("end-of-stream flag of %d", i).isFalse();
         }
+    }
+
+    @Test
+    void accessUnitsCarryLatestTelemetry() throws Exception {
+        Path clip = SyntheticVideo.builder().frames(FRAMES).fps(10).write(dir.resolve("telemetry.ts"));
+        StringBuilder csv = new StringBuilder("frame,time_s,latitude_deg,longitude_deg,height_agl_m\n");
+        for (int row = 0; row < FRAMES / 2; row++) {
+            // 5 Hz telemetry for 10 fps video: two access units share each sample.
+            csv.append(row + 1).append(',').append(String.format(Locale.ROOT, "%.6f", row * 0.2))
+                    .append(",47.0,8.0,").append(50 + row).append('\n');
+        }
+        Path telemetry = Files.writeString(dir.resolve("telemetry.csv"), csv);
+        String topic = "ingest-telemetry";
+
+        new Ingestor(IngestOptions.builder()
+                .droneId("drone-t")
+                .source(clip)
+                .bootstrapServers(broker.bootstrapServers())
+                .topic(topic)
+                .telemetry(telemetry)
+                .build()).run();
+
+        List<VideoPacket> packets = packets(VideoRecords.readSessions(broker.bootstrapServers(), topic, 1));
+        Instant start = packets.get(0).getCaptureTimeMicros();
+        for (int i = 0; i < FRAMES; i++) {
+            VideoPacket packet = packets.get(i);
+            assertThat(packet.getTelemetry()).as("telemetry of %d", i).isNotNull();
+            assertThat(packet.getTelemetry().getHeightAboveGroundMetres()).as("height of %d", i).isEqualTo(50.0 + i / 2);
+            assertThat(packet.getTelemetry().getSampleTimeMicros()).as("sample time of %d", i)
+                    .isEqualTo(start.plus((i / 2) * 200_000L, ChronoUnit.MICROS));
+        }
+        assertThat(packets.get(FRAMES).getTelemetry()).as("end-of-stream telemetry").isNull();
     }
 
     @Test
