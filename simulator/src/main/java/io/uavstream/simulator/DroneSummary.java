@@ -25,4 +25,9 @@ public record DroneSummary(DronePlan plan, Path directory, int frames, long vide
     public Path video() {
         return directory.resolve(FleetSimulation.VIDEO_FILE);
     }
+
+    /** Returns the telemetry file, one row per frame. */
+    public Path telemetry() {
+        return directory.resolve(FleetSimulation.TELEMETRY_FILE);
+    }
 }

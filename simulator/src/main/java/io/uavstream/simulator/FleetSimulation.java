@@ -76,6 +76,23 @@ public final class FleetSimulation {
         return plans;
     }
 
+    /**
+     * Writes the fleet's camera model as {@code intrinsics.json} into {@code directory}, the file
+     * that every drone's output also holds, and returns its path. It lets a consumer, such as a
+     * job's visual odometry, be configured before the flights are rendered.
+     *
+     * @throws SimulationException if the file cannot be written
+     */
+    public Path writeIntrinsics(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            OutputFiles.writeIntrinsics(directory, config.intrinsics());
+        } catch (IOException e) {
+            throw new SimulationException("Failed to write the camera intrinsics into " + directory, e);
+        }
+        return directory.resolve(INTRINSICS_FILE);
+    }
+
     /** Runs without a progress listener; see {@link #runToDirectory(Path, SimulationProgressListener)}. */
     public SimulationSummary runToDirectory(Path outputDirectory) {
         return runToDirectory(outputDirectory, SimulationProgressListener.NONE);
@@ -145,7 +162,8 @@ public final class FleetSimulation {
     /**
      * Renders every drone into {@code outputDirectory} (as {@link #runToDirectory} does), then
      * publishes all drones' streams to {@code topic} at once, each at its real frame rate, through
-     * ingest's {@link Ingestor} (one VideoPacket per access unit, keyed by drone ID). Blocks until
+     * ingest's {@link Ingestor} (one VideoPacket per access unit, keyed by drone ID, with the
+     * drone's {@code telemetry.csv} sample of its frame attached). Blocks until
      * every stream is published or {@link #stop()} is called.
      *
      * <p>NOTE: rendering finishes before publishing starts, so the live phase begins after the
@@ -164,6 +182,7 @@ public final class FleetSimulation {
                 IngestOptions options = IngestOptions.builder()
                         .droneId(drone.droneId())
                         .source(drone.video())
+                        .telemetry(drone.telemetry())
                         .bootstrapServers(bootstrapServers)
                         .topic(topic)
                         .realtime(true)

@@ -7,6 +7,8 @@ import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.schemas.AvroCodec;
 import io.uavstream.schemas.Topics;
 import io.uavstream.schemas.VideoPacket;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class FleetSimulationLiveTest {
     }
 
     @Test
-    void liveRunPublishesEveryDrone() {
+    void liveRunPublishesEveryDrone() throws IOException {
         SimulationConfig config = SimulationConfig.builder()
                 .drones(2).durationSeconds(2).fps(10).frameSize(320, 240).seed(5).sceneSizeMetres(512).build();
         String topic = "simulated-video";
@@ -64,6 +66,19 @@ class FleetSimulationLiveTest {
             assertThat(packets.get(0).getKeyframe()).as("first packet of %s is a keyframe", droneId).isTrue();
             assertThat(packets.get(FRAMES).getEndOfStream()).as("last record of %s ends the stream", droneId).isTrue();
             assertThat(packets.get(0).getDroneId()).hasToString(droneId);
+            assertTelemetryOfEachFrame(packets, dir.resolve(droneId).resolve(FleetSimulation.TELEMETRY_FILE));
+        }
+    }
+
+    /** Checks that access unit i carries the height above ground of row i of the telemetry file. */
+    private static void assertTelemetryOfEachFrame(List<VideoPacket> packets, Path telemetryFile) throws IOException {
+        List<String> lines = Files.readAllLines(telemetryFile);
+        int heightColumn = List.of(lines.get(0).split(",")).indexOf("height_agl_m");
+        for (int i = 0; i < FRAMES; i++) {
+            double expected = Double.parseDouble(lines.get(i + 1).split(",")[heightColumn]);
+            assertThat(packets.get(i).getTelemetry()).as("telemetry of frame %d", i).isNotNull();
+            assertThat(packets.get(i).getTelemetry().getHeightAboveGroundMetres())
+                    .as("height above ground of frame %d", i).isEqualTo(expected);
         }
     }
 
