@@ -233,7 +233,7 @@ final class DecodeFunction extends KeyedProcessFunction<String, PacketOrDeadLett
 
         Long publishedAtMicros = record.timestampMillis() >= 0 ? record.timestampMillis() * 1000 : null;
         FrameOrigin origin = new FrameOrigin(packet.getSessionId(), packet.getSequence(),
-                epochMicros(packet.getCaptureTimeMicros()), publishedAtMicros);
+                epochMicros(packet.getCaptureTimeMicros()), publishedAtMicros, packet.getTelemetry());
         RetainedAccessUnit unit = RetainedAccessUnit.of(packet, origin);
         retention.retain(droneId, drone.sessionId, unit);
         decoder.sent(packet.getPtsMicros(), origin);

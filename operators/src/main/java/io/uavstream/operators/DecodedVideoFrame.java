@@ -1,6 +1,7 @@
 package io.uavstream.operators;
 
 import io.uavstream.models.BgrImage;
+import io.uavstream.schemas.FlightTelemetry;
 
 /**
  * A decoded, clean frame on its way from {@link DecodeFunction} to {@link DetectFunction}, with the
@@ -10,6 +11,7 @@ import io.uavstream.models.BgrImage;
  *
  * @param captureTimeMicros capture time, UTC microseconds since the epoch
  * @param publishedAtMicros Kafka timestamp of the access unit's record, UTC microseconds, or null
+ * @param telemetry the drone's telemetry that the access unit carried, or null; never modified
  */
 record DecodedVideoFrame(
         String droneId,
@@ -18,4 +20,5 @@ record DecodedVideoFrame(
         long ptsMicros,
         long captureTimeMicros,
         Long publishedAtMicros,
+        FlightTelemetry telemetry,
         BgrImage image) {}

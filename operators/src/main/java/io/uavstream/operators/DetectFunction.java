@@ -99,9 +99,9 @@ final class DetectFunction extends KeyedProcessFunction<String, DecodedVideoFram
         if (odometry != null) {
             // The odometry's frame-to-frame homography serves the tracker, so motion is estimated once.
             PoseEstimate pose = odometry.estimate(frame.droneId(), frame.sessionId(), frame.sequence(),
-                    frame.captureTimeMicros(), frame.image()).orElse(null);
+                    frame.captureTimeMicros(), frame.image(), frame.telemetry()).orElse(null);
             if (pose != null) {
-                records.setPose(FramePoses.toAvro(pose, odometry.cameraFor(frame.image().width(), frame.image().height())));
+                records.setPose(odometry.poseRecord(pose, frame.image()));
                 motion = config.cameraMotionCompensation() ? odometry.frameToFrame(frame.droneId(), pose).orElse(null) : null;
             }
         } else if (cameraMotion != null) {

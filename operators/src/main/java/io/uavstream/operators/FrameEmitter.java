@@ -50,7 +50,7 @@ final class FrameEmitter {
                 continue;
             }
             out.collect(new DecodedVideoFrame(droneId, origin.sessionId(), origin.sequence(), frame.ptsMicros(),
-                    origin.captureTimeMicros(), origin.publishedAtMicros(), frame.image()));
+                    origin.captureTimeMicros(), origin.publishedAtMicros(), origin.telemetry(), frame.image()));
         }
     }
 }

@@ -16,10 +16,14 @@ final class FramePoses {
     }
 
     /**
-     * Returns the Avro pose of an estimate. The WGS84 origin stays null, because the job has no
-     * georeferenced telemetry yet, so the poses are in the odometry's own local frame.
+     * Returns the Avro pose of an estimate.
+     *
+     * @param origin WGS84 origin of the odometry's world frame (latitude and longitude in degrees,
+     *     ground height above the ellipsoid in metres or NaN when unknown), or null; used only when
+     *     the estimate is georeferenced
      */
-    static FramePose toAvro(PoseEstimate estimate, CameraModel camera) {
+    static FramePose toAvro(PoseEstimate estimate, CameraModel camera, double[] origin) {
+        boolean georeferenced = estimate.georeferenced() && origin != null;
         double[] q = estimate.quaternion();
         return FramePose.newBuilder()
                 .setStatus(PoseStatus.valueOf(estimate.status().name()))
@@ -36,9 +40,9 @@ final class FramePoses {
                 .setFy(camera.fy())
                 .setCx(camera.cx())
                 .setCy(camera.cy())
-                .setOriginLatitudeDegrees(null)
-                .setOriginLongitudeDegrees(null)
-                .setOriginAltitudeMetres(null)
+                .setOriginLatitudeDegrees(georeferenced ? origin[0] : null)
+                .setOriginLongitudeDegrees(georeferenced ? origin[1] : null)
+                .setOriginAltitudeMetres(georeferenced && !Double.isNaN(origin[2]) ? origin[2] : null)
                 .setInliers(estimate.inliers())
                 .setMotionModel(estimate.motionModel().name())
                 .setFrameToFrameHomography(toList(estimate.frameToFrameHomography()))

@@ -1,5 +1,6 @@
 package io.uavstream.operators;
 
+import io.uavstream.schemas.FlightTelemetry;
 import io.uavstream.schemas.VideoPacket;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param dtsMicros decoding timestamp in microseconds
  * @param captureTimeMicros capture time, UTC microseconds since the epoch
  * @param publishedAtMicros Kafka timestamp of the record, UTC microseconds, or null when unknown
+ * @param telemetry the drone's telemetry that the access unit carried, or null; never modified
  * @param accessUnit the encoded bytes, in an array that belongs to this object and is never modified
  */
 record RetainedAccessUnit(
@@ -22,6 +24,7 @@ record RetainedAccessUnit(
         boolean keyframe,
         long captureTimeMicros,
         Long publishedAtMicros,
+        FlightTelemetry telemetry,
         byte[] accessUnit) {
 
     RetainedAccessUnit {
@@ -34,12 +37,12 @@ record RetainedAccessUnit(
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
         return new RetainedAccessUnit(packet.getSequence(), packet.getPtsMicros(), packet.getDtsMicros(),
-                packet.getKeyframe(), origin.captureTimeMicros(), origin.publishedAtMicros(), copy);
+                packet.getKeyframe(), origin.captureTimeMicros(), origin.publishedAtMicros(), origin.telemetry(), copy);
     }
 
     /** Returns the origin that the frame of this unit inherits in session {@code sessionId}. */
     FrameOrigin origin(String sessionId) {
-        return new FrameOrigin(sessionId, sequence, captureTimeMicros, publishedAtMicros);
+        return new FrameOrigin(sessionId, sequence, captureTimeMicros, publishedAtMicros, telemetry);
     }
 
     /** Returns the size of the encoded bytes. */

@@ -1,5 +1,6 @@
 package io.uavstream.operators;
 
+import io.uavstream.schemas.FlightTelemetry;
 import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -11,7 +12,8 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * State serializer of {@link RetainedAccessUnit}, with an explicit format: a format version byte,
  * the sequence, PTS, DTS, keyframe flag and capture time, the Kafka timestamp behind a presence
- * flag, then the length-prefixed access unit. Every record names its format version, so that a
+ * flag, the telemetry behind a presence flag ({@link FlightTelemetryFormat}; since version 2),
+ * then the length-prefixed access unit. Version 1 state, without telemetry, is still read. Every record names its format version, so that a
  * later release can add fields and still read the state that this one wrote, without migration.
  *
  * <p>Public only because Flink instantiates the serializer snapshot by its class name.
@@ -23,7 +25,10 @@ public final class RetainedAccessUnitSerializer extends TypeSerializerSingleton<
     /** The single instance; the serializer has no configuration. */
     static final RetainedAccessUnitSerializer INSTANCE = new RetainedAccessUnitSerializer();
 
-    private static final byte FORMAT_VERSION = 1;
+    private static final byte FORMAT_VERSION = 2;
+
+    /** The first format, without telemetry. */
+    private static final byte FORMAT_VERSION_WITHOUT_TELEMETRY = 1;
 
     @Override
     public boolean isImmutableType() {
@@ -63,6 +68,10 @@ public final class RetainedAccessUnitSerializer extends TypeSerializerSingleton<
         if (unit.publishedAtMicros() != null) {
             target.writeLong(unit.publishedAtMicros());
         }
+        target.writeBoolean(unit.telemetry() != null);
+        if (unit.telemetry() != null) {
+            FlightTelemetryFormat.write(unit.telemetry(), target);
+        }
         target.writeInt(unit.size());
         target.write(unit.accessUnit());
     }
@@ -70,9 +79,10 @@ public final class RetainedAccessUnitSerializer extends TypeSerializerSingleton<
     @Override
     public RetainedAccessUnit deserialize(DataInputView source) throws IOException {
         byte version = source.readByte();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_TELEMETRY) {
             throw new IOException("Unknown format version " + version + " of a retained access unit; this release"
-                    + " reads version " + FORMAT_VERSION + ", so a newer release wrote the state or it is damaged");
+                    + " reads versions " + FORMAT_VERSION_WITHOUT_TELEMETRY + " to " + FORMAT_VERSION
+                    + ", so a newer release wrote the state or it is damaged");
         }
         long sequence = source.readLong();
         long ptsMicros = source.readLong();
@@ -80,6 +90,10 @@ public final class RetainedAccessUnitSerializer extends TypeSerializerSingleton<
         boolean keyframe = source.readBoolean();
         long captureTimeMicros = source.readLong();
         Long publishedAtMicros = source.readBoolean() ? source.readLong() : null;
+        FlightTelemetry telemetry = null;
+        if (version >= FORMAT_VERSION && source.readBoolean()) {
+            telemetry = FlightTelemetryFormat.read(source);
+        }
         int length = source.readInt();
         if (length < 0) {
             throw new IOException("Invalid retained access unit length " + length + "; the state is damaged");
@@ -87,7 +101,7 @@ public final class RetainedAccessUnitSerializer extends TypeSerializerSingleton<
         byte[] accessUnit = new byte[length];
         source.readFully(accessUnit);
         return new RetainedAccessUnit(sequence, ptsMicros, dtsMicros, keyframe, captureTimeMicros, publishedAtMicros,
-                accessUnit);
+                telemetry, accessUnit);
     }
 
     @Override

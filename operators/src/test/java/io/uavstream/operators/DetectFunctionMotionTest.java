@@ -123,7 +123,7 @@ class DetectFunctionMotionTest {
                 System.arraycopy(texture, ((y + i) * (WIDTH + 64) + 2 * i) * 3, pixels, y * WIDTH * 3, WIDTH * 3);
             }
             frames.add(new DecodedVideoFrame("drone-m", sessionId, i, i * 100_000L,
-                    TrackScene.FIRST_CAPTURE_MICROS + i * 100_000L, null, new BgrImage(WIDTH, HEIGHT, pixels)));
+                    TrackScene.FIRST_CAPTURE_MICROS + i * 100_000L, null, null, new BgrImage(WIDTH, HEIGHT, pixels)));
         }
         return frames;
     }

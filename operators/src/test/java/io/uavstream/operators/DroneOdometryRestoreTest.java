@@ -114,7 +114,7 @@ class DroneOdometryRestoreTest {
                 started = true;
             }
             PoseEstimate estimate = odometry.estimate(ctx.getCurrentKey(), "session-1", frame, frame * 100_000,
-                    scene.render(frame)).orElseThrow();
+                    scene.render(frame), null).orElseThrow();
             out.collect(format(frame, estimate));
         }
 

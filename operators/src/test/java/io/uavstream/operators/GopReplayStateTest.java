@@ -104,7 +104,7 @@ class GopReplayStateTest {
     }
 
     private static RetainedAccessUnit unit(long sequence, boolean keyframe) {
-        return new RetainedAccessUnit(sequence, pts(sequence), pts(sequence), keyframe, 0, null, new byte[1]);
+        return new RetainedAccessUnit(sequence, pts(sequence), pts(sequence), keyframe, 0, null, null, new byte[1]);
     }
 
     private static long pts(long sequence) {

@@ -60,7 +60,7 @@ class TypeInformationTest {
     void decodedFrameSerializerRejectsCopies() {
         TypeSerializer<DecodedVideoFrame> serializer = DecodedVideoFrameTypeInfo.INSTANCE
                 .createSerializer(new SerializerConfigImpl());
-        DecodedVideoFrame frame = new DecodedVideoFrame("d", "s", 0, 0, 0, null, new BgrImage(1, 1, new byte[3]));
+        DecodedVideoFrame frame = new DecodedVideoFrame("d", "s", 0, 0, 0, null, null, new BgrImage(1, 1, new byte[3]));
 
         assertThatThrownBy(() -> serializer.serialize(frame, new DataOutputSerializer(16)))
                 .isInstanceOf(UnsupportedOperationException.class)
