@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.FramePose;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -28,6 +29,14 @@ import org.apache.flink.api.common.serialization.Encoder;
  *       (the same corners divided by the frame width and height), and {@code trackId}, the ID of
  *       the confirmed track that the box extends, or {@code null}
  *   <li>{@code publishedAtMicros}, {@code analysedAtMicros}: UTC microseconds, or {@code null}
+ *   <li>{@code pose}: the camera pose of the frame, or {@code null}: {@code status}, {@code source}
+ *       and {@code scaleSource} (enum names), {@code eastMetres}, {@code northMetres} and {@code
+ *       upMetres} (camera position in local east-north-up metres), {@code qw}, {@code qx}, {@code
+ *       qy}, {@code qz} (camera-to-ENU rotation), {@code fx}, {@code fy}, {@code cx}, {@code cy}
+ *       (pixels), {@code originLatitudeDegrees}, {@code originLongitudeDegrees} and {@code
+ *       originAltitudeMetres} (WGS84 origin of the ENU frame, {@code null} when the pose is not
+ *       georeferenced), {@code inliers}, {@code motionModel} and {@code frameToFrameHomography}
+ *       (row-major 3x3 array, or {@code null})
  * </ul>
  *
  * <p>Every field is always present, in this order.
@@ -74,6 +83,48 @@ public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections
         json.writeEndArray();
         writeNullableLong(json, "publishedAtMicros", detections.getPublishedAtMicros());
         writeNullableLong(json, "analysedAtMicros", detections.getAnalysedAtMicros());
+        writePose(json, detections.getPose());
+        json.writeEndObject();
+    }
+
+    private static void writePose(JsonGenerator json, FramePose pose) throws IOException {
+        if (pose == null) {
+            json.writeNullField("pose");
+            return;
+        }
+        json.writeObjectFieldStart("pose");
+        json.writeStringField("status", pose.getStatus().name());
+        json.writeStringField("source", pose.getSource().name());
+        json.writeStringField("scaleSource", pose.getScaleSource().name());
+        json.writeNumberField("eastMetres", pose.getEastMetres());
+        json.writeNumberField("northMetres", pose.getNorthMetres());
+        json.writeNumberField("upMetres", pose.getUpMetres());
+        json.writeNumberField("qw", pose.getQw());
+        json.writeNumberField("qx", pose.getQx());
+        json.writeNumberField("qy", pose.getQy());
+        json.writeNumberField("qz", pose.getQz());
+        json.writeNumberField("fx", pose.getFx());
+        json.writeNumberField("fy", pose.getFy());
+        json.writeNumberField("cx", pose.getCx());
+        json.writeNumberField("cy", pose.getCy());
+        writeNullableDouble(json, "originLatitudeDegrees", pose.getOriginLatitudeDegrees());
+        writeNullableDouble(json, "originLongitudeDegrees", pose.getOriginLongitudeDegrees());
+        writeNullableDouble(json, "originAltitudeMetres", pose.getOriginAltitudeMetres());
+        json.writeNumberField("inliers", pose.getInliers());
+        if (pose.getMotionModel() == null) {
+            json.writeNullField("motionModel");
+        } else {
+            json.writeStringField("motionModel", pose.getMotionModel());
+        }
+        if (pose.getFrameToFrameHomography() == null) {
+            json.writeNullField("frameToFrameHomography");
+        } else {
+            json.writeArrayFieldStart("frameToFrameHomography");
+            for (double value : pose.getFrameToFrameHomography()) {
+                json.writeNumber(value);
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 
@@ -97,6 +148,14 @@ public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections
     private static long epochMicros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                 instant.getNano() / 1_000L);
+    }
+
+    private static void writeNullableDouble(JsonGenerator json, String name, Double value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, value);
+        }
     }
 
     private static void writeNullableLong(JsonGenerator json, String name, Long value)

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uavstream.schemas.FrameDetections;
+import io.uavstream.schemas.FramePose;
+import io.uavstream.schemas.PoseSource;
+import io.uavstream.schemas.PoseStatus;
+import io.uavstream.schemas.ScaleSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +88,59 @@ class FrameDetectionsJsonEncoderTest {
 
         assertThat(json.get("boxes").isArray()).isTrue();
         assertThat(json.get("boxes").size()).isZero();
+    }
+
+    @Test
+    void encoderWritesNullPoseWithoutPose() throws IOException {
+        JsonNode json = MAPPER.readTree(encode(TestRecords.detections("drone-7", 1)));
+
+        assertThat(json.has("pose")).isTrue();
+        assertThat(json.get("pose").isNull()).isTrue();
+    }
+
+    @Test
+    void encoderWritesGeoreferencedPose() throws IOException {
+        FrameDetections detections = TestRecords.detections("drone-7", 1);
+        detections.setPose(FramePose.newBuilder()
+                .setStatus(PoseStatus.OK)
+                .setSource(PoseSource.VISUAL_ODOMETRY)
+                .setScaleSource(ScaleSource.ALTITUDE)
+                .setEastMetres(12.5)
+                .setNorthMetres(-3.25)
+                .setUpMetres(80.0)
+                .setQw(0.0)
+                .setQx(1.0)
+                .setQy(0.0)
+                .setQz(0.0)
+                .setFx(500.0)
+                .setFy(500.0)
+                .setCx(320.0)
+                .setCy(240.0)
+                .setOriginLatitudeDegrees(47.3769)
+                .setOriginLongitudeDegrees(8.5417)
+                .setOriginAltitudeMetres(null)
+                .setInliers(120)
+                .setMotionModel("HOMOGRAPHY")
+                .setFrameToFrameHomography(List.of(1.0, 0.0, 2.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0))
+                .build());
+
+        JsonNode pose = MAPPER.readTree(encode(detections)).get("pose");
+
+        assertThat(pose.get("status").asText()).isEqualTo("OK");
+        assertThat(pose.get("source").asText()).isEqualTo("VISUAL_ODOMETRY");
+        assertThat(pose.get("scaleSource").asText()).isEqualTo("ALTITUDE");
+        assertThat(pose.get("eastMetres").asDouble()).isEqualTo(12.5);
+        assertThat(pose.get("northMetres").asDouble()).isEqualTo(-3.25);
+        assertThat(pose.get("upMetres").asDouble()).isEqualTo(80.0);
+        assertThat(pose.get("qx").asDouble()).isEqualTo(1.0);
+        assertThat(pose.get("fx").asDouble()).isEqualTo(500.0);
+        assertThat(pose.get("originLatitudeDegrees").asDouble()).isEqualTo(47.3769);
+        assertThat(pose.get("originLongitudeDegrees").asDouble()).isEqualTo(8.5417);
+        assertThat(pose.get("originAltitudeMetres").isNull()).isTrue();
+        assertThat(pose.get("inliers").asInt()).isEqualTo(120);
+        assertThat(pose.get("motionModel").asText()).isEqualTo("HOMOGRAPHY");
+        assertThat(pose.get("frameToFrameHomography").size()).isEqualTo(9);
+        assertThat(pose.get("frameToFrameHomography").get(2).asDouble()).isEqualTo(2.0);
     }
 
     @Test
