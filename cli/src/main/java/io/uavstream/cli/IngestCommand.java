@@ -5,6 +5,7 @@ import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.schemas.Topics;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,13 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--realtime", description = "Publish a file at its real frame rate instead of as fast as possible.")
     private boolean realtime;
 
+    @Option(names = "--telemetry", paramLabel = "FILE",
+            description = "Telemetry CSV in the layout of the simulator's telemetry.csv (time_s counted from the first"
+                    + " access unit; latitude_deg, longitude_deg, altitude_wgs84_m, height_agl_m, platform and gimbal"
+                    + " angles in degrees, each optional). Each access unit carries the latest row at or before its"
+                    + " capture time. Default: none.")
+    private Path telemetry;
+
     @Option(names = "--reconnect-attempts", defaultValue = "10",
             description = "Reconnection attempts for a lost network source before giving up (default: ${DEFAULT-VALUE}).")
     private int reconnectAttempts;
@@ -52,14 +60,17 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IngestOptions options = IngestOptions.builder()
+        IngestOptions.Builder builder = IngestOptions.builder()
                 .droneId(droneId)
                 .source(source)
                 .bootstrapServers(bootstrapServers)
                 .topic(topic)
                 .realtime(realtime)
-                .reconnectBackoff(Duration.ofSeconds(1), reconnectMaxDelay, reconnectAttempts)
-                .build();
+                .reconnectBackoff(Duration.ofSeconds(1), reconnectMaxDelay, reconnectAttempts);
+        if (telemetry != null) {
+            builder.telemetry(telemetry);
+        }
+        IngestOptions options = builder.build();
         if (!options.source().isNetwork() && !Files.isRegularFile(options.source().file())) {
             throw new IllegalArgumentException("--source file not found: " + options.source().file().toAbsolutePath());
         }

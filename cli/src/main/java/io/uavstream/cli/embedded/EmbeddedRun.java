@@ -88,7 +88,7 @@ public final class EmbeddedRun implements AutoCloseable {
         Path output = runOutputDirectory();
         String bootstrapServers = kafka();
         Instant runStart = Instant.now();
-        JobOptions jobOptions = jobOptions(bootstrapServers, runStart, output);
+        JobOptions jobOptions = jobOptions(video, bootstrapServers, runStart, output);
         TopicSetup.createTopics(bootstrapServers, jobOptions);
         if (broker == null) {
             TopicSetup.commitEndOffsets(bootstrapServers, jobOptions);
@@ -160,7 +160,7 @@ public final class EmbeddedRun implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    private JobOptions jobOptions(String bootstrapServers, Instant runStart, Path output) {
+    private JobOptions jobOptions(VideoInput video, String bootstrapServers, Instant runStart, Path output) {
         JobOptions.Builder options = JobOptions.builder()
                 .bootstrapServers(bootstrapServers)
                 .groupId("uavstream-run-" + runStart.toEpochMilli())
@@ -176,6 +176,10 @@ public final class EmbeddedRun implements AutoCloseable {
         options.startingOffsets(broker != null ? StartingOffsets.EARLIEST : StartingOffsets.COMMITTED);
         if (settings.intraOpThreads() > 0) {
             options.intraOpThreads(settings.intraOpThreads());
+        }
+        if (video instanceof FleetInput fleet) {
+            // The simulated fleet publishes telemetry, so its odometry poses are metric and georeferenced.
+            options.cameraIntrinsics(fleet.writeIntrinsics());
         }
         return options.build();
     }

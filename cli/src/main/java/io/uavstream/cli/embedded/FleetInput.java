@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated drone fleet, rendered into {@code workDirectory} and then published live at
- * real-time rate, one ingest session per drone.
+ * real-time rate, one ingest session per drone, each access unit with its frame's telemetry.
  */
 final class FleetInput implements VideoInput {
 
@@ -40,6 +40,14 @@ final class FleetInput implements VideoInput {
     /** Has nothing to check: the configuration was validated when it was built. */
     @Override
     public void check() {}
+
+    /**
+     * Writes the fleet's camera model as {@code intrinsics.json} into the work directory and
+     * returns its path, so that the job's visual odometry can use it before any flight is rendered.
+     */
+    Path writeIntrinsics() {
+        return simulation.writeIntrinsics(workDirectory);
+    }
 
     @Override
     public Set<String> droneIds() {

@@ -3,6 +3,8 @@ package io.uavstream.cli.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestProgress;
 import io.uavstream.ingest.Ingestor;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the whole embedded pipeline: real broker, MiniCluster, FFmpeg and ONNX Runtime. */
 class EmbeddedRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
@@ -44,6 +48,12 @@ class EmbeddedRunTest {
         assertThat(report.succeeded()).isTrue();
         assertThat(report.boxesPerClass()).containsKey("person");
         assertThat(jsonLines(output)).hasSize(60);
+        for (String line : jsonLines(output)) {
+            JsonNode pose = JSON.readTree(line).get("pose");
+            assertThat(pose.isObject()).as("pose of %s", line).isTrue();
+            assertThat(pose.get("scaleSource").asText()).as("scale source of %s", line).isEqualTo("ALTITUDE");
+            assertThat(pose.get("originLatitudeDegrees").isNumber()).as("origin of %s", line).isTrue();
+        }
     }
 
     @Test
