@@ -19,7 +19,7 @@ import torch
 
 from uavdet import onnx_eval
 from uavdet.model import CLASS_NAMES, STRIDES, ExportWrapper, UavDet, count_macs, \
-    count_parameters
+    count_parameters, load_architecture
 
 MODEL_ID = "uavdet-416"
 
@@ -29,6 +29,7 @@ def parse_args():
     parser.add_argument("--checkpoint", required=True, help="EMA state dict from train.py")
     parser.add_argument("--out", required=True, help="folder for <id>.onnx and <id>.json")
     parser.add_argument("--size", type=int, default=416, help="model input size in pixels")
+    parser.add_argument("--id", default=MODEL_ID, help="model ID and file stem")
     parser.add_argument("--score-threshold", type=float, default=0.3)
     parser.add_argument("--reference", help="also write PyTorch output rows for the test"
                         " pattern (see pattern()) to this file, for the Java parity test")
@@ -78,13 +79,13 @@ def write_reference(reference, size, path):
     path.write_text("\n".join(lines) + "\n")
 
 
-def descriptor(size, score_threshold):
+def descriptor(model_id, size, score_threshold):
     return {
-        "id": MODEL_ID,
+        "id": model_id,
         "description": "UavDet, uavstream's own detector for vehicles and persons seen from"
                        " drones, trained on simulated flights; fp32, 416x416 input, YOLOX layout",
         "format": "YOLOX",
-        "model": MODEL_ID + ".onnx",
+        "model": model_id + ".onnx",
         "inputWidth": size,
         "inputHeight": size,
         "colorOrder": "BGR",
@@ -104,7 +105,7 @@ def main():
     args = parse_args()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    model = UavDet()
+    model = UavDet(**load_architecture(args.checkpoint))
     model.load_state_dict(torch.load(args.checkpoint, map_location="cpu"))
     model.eval()
     parameters = count_parameters(model)
@@ -113,7 +114,7 @@ def main():
     fuse_batch_norms(model)
     wrapper = ExportWrapper(model).eval()
 
-    onnx_path = out / (MODEL_ID + ".onnx")
+    onnx_path = out / (args.id + ".onnx")
     dummy = torch.rand(1, 3, args.size, args.size) * 255
     torch.onnx.export(wrapper, dummy, str(onnx_path), opset_version=13,
                       input_names=["images"], output_names=["output"], do_constant_folding=True)
@@ -121,9 +122,9 @@ def main():
     verify(onnx_path, reference, args.size)
     if args.reference:
         write_reference(reference, args.size, pathlib.Path(args.reference))
-    (out / (MODEL_ID + ".json")).write_text(json.dumps(descriptor(args.size,
-                                                                  args.score_threshold),
-                                                       indent=2) + "\n")
+    (out / (args.id + ".json")).write_text(json.dumps(descriptor(args.id, args.size,
+                                                                 args.score_threshold),
+                                                      indent=2) + "\n")
     print(f"parameters {parameters}  GFLOPs {2 * macs / 1e9:.3f} (2 x conv MACs at "
           f"{args.size}x{args.size})  file {onnx_path.stat().st_size} bytes")
 

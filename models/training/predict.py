@@ -17,7 +17,7 @@ from torchvision.ops import batched_nms
 
 from uavdet.data import letterbox_scale, load_flight, read_seqinfo
 from uavdet.loss import decode_boxes, make_grid
-from uavdet.model import VISDRONE_IDS, UavDet
+from uavdet.model import VISDRONE_IDS, UavDet, load_architecture
 
 
 def parse_args():
@@ -63,7 +63,7 @@ def mark_hidden(line, min_visibility=0.25):
 def main():
     args = parse_args()
     torch.set_num_threads(args.threads)
-    model = UavDet()
+    model = UavDet(**load_architecture(args.checkpoint))
     model.load_state_dict(torch.load(args.checkpoint, map_location="cpu"))
     model.eval()
     out = pathlib.Path(args.out)

@@ -19,7 +19,7 @@ import torch
 
 from uavdet.data import load_runs
 from uavdet.loss import detection_loss
-from uavdet.model import CLASS_NAMES, UavDet, count_parameters
+from uavdet.model import CLASS_NAMES, UavDet, count_parameters, load_architecture
 
 LOG = logging.getLogger("train")
 PAD_VALUE = 114
@@ -38,6 +38,8 @@ def parse_args():
     parser.add_argument("--minutes", type=float, default=35.0, help="training wall-clock budget")
     parser.add_argument("--threads", type=int, default=2, help="torch intra-op threads")
     parser.add_argument("--seed", type=int, default=0, help="seed of crops and augmentation")
+    parser.add_argument("--init", help="start from this checkpoint (and its architecture file"
+                        " <checkpoint>.json, as prune.py writes) instead of random weights")
     return parser.parse_args()
 
 
@@ -134,7 +136,13 @@ def main():
     LOG.info("Loaded %d frames with %d boxes from %s in %.0f s", len(images),
              sum(len(t) for t in targets), args.runs, time.time() - started)
 
-    model = UavDet(num_classes=len(CLASS_NAMES)).to(memory_format=torch.channels_last)
+    architecture = load_architecture(args.init) if args.init else {}
+    model = UavDet(num_classes=len(CLASS_NAMES), **architecture)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+        (out / "uavdet-ema.pt.json").write_text(
+            pathlib.Path(args.init + ".json").read_text() if architecture else "{}")
+    model = model.to(memory_format=torch.channels_last)
     LOG.info("UavDet has %d parameters", count_parameters(model))
     ema = Ema(model)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=5e-4)

@@ -7,6 +7,9 @@ over the grid row by row. A row is x and y offsets from the cell's top-left corn
 width and log height (all in stride units), then sigmoid objectness and C sigmoid class scores.
 """
 
+import json
+import pathlib
+
 import torch
 from torch import nn
 
@@ -48,6 +51,22 @@ def stage(in_channels, out_channels, blocks):
     return nn.Sequential(*layers)
 
 
+# Output channels of the stride-4 stem block and of the stages of stride 8, 16 and 32.
+STAGE_WIDTHS = (24, 64, 160, 256)
+
+
+def load_architecture(checkpoint):
+    """Return the constructor arguments saved beside a checkpoint (<checkpoint>.json), if any.
+
+    Pruned models have narrower layers; their architecture file names the widths.
+    """
+    sidecar = pathlib.Path(str(checkpoint) + ".json")
+    if not sidecar.exists():
+        return {}
+    saved = json.loads(sidecar.read_text())
+    return {"width": saved["width"], "stage_widths": tuple(saved["stage_widths"])}
+
+
 class UavDet(nn.Module):
     """Backbone (stride 2 to 32), top-down feature pyramid and a head shared by all levels.
 
@@ -55,16 +74,17 @@ class UavDet(nn.Module):
     YOLOX-layout tensor with sigmoid applied to objectness and class scores.
     """
 
-    def __init__(self, num_classes=len(CLASS_NAMES), width=96):
+    def __init__(self, num_classes=len(CLASS_NAMES), width=96, stage_widths=STAGE_WIDTHS):
         super().__init__()
         self.num_classes = num_classes
-        self.stem = nn.Sequential(conv_bn(3, 16, 3, stride=2), SeparableBlock(16, 24, stride=2))
-        self.stage8 = stage(24, 64, 3)
-        self.stage16 = stage(64, 160, 4)
-        self.stage32 = stage(160, 256, 3)
-        self.lateral8 = conv_bn(64, width, 1)
-        self.lateral16 = conv_bn(160, width, 1)
-        self.lateral32 = conv_bn(256, width, 1)
+        w4, w8, w16, w32 = stage_widths
+        self.stem = nn.Sequential(conv_bn(3, 16, 3, stride=2), SeparableBlock(16, w4, stride=2))
+        self.stage8 = stage(w4, w8, 3)
+        self.stage16 = stage(w8, w16, 4)
+        self.stage32 = stage(w16, w32, 3)
+        self.lateral8 = conv_bn(w8, width, 1)
+        self.lateral16 = conv_bn(w16, width, 1)
+        self.lateral32 = conv_bn(w32, width, 1)
         self.smooth8 = SeparableBlock(width, width)
         self.smooth16 = SeparableBlock(width, width)
         self.upsample = nn.Upsample(scale_factor=2, mode="nearest")
