@@ -6,6 +6,8 @@ import io.uavstream.ingest.DemuxedPacket;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
+import io.uavstream.schemas.CameraAttitude;
+import io.uavstream.schemas.FlightTelemetry;
 import io.uavstream.schemas.VideoPacket;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -305,6 +307,44 @@ class DecodeFunctionHarnessTest {
 
             assertThat(sequences(harness)).containsExactlyElementsOf(LongStream.range(0, 30).boxed().toList());
             assertThat(counter(harness, AnalysisCounters.DECODERS_REBUILT)).isZero();
+        }
+    }
+
+    @Test
+    void rebuiltDecoderKeepsTelemetry() throws Exception {
+        List<VideoPacket> packets = new ArrayList<>();
+        for (VideoPacket packet : TestPackets.packets(session)) {
+            packets.add(VideoPacket.newBuilder(packet).setTelemetry(packet.getEndOfStream() ? null
+                    : FlightTelemetry.newBuilder()
+                            .setSampleTimeMicros(packet.getCaptureTimeMicros())
+                            .setHeightAboveGroundMetres(50.0 + packet.getSequence())
+                            .setCameraAttitude(new CameraAttitude(0.0, 1.0, 0.0, 0.0))
+                            .build()).build());
+        }
+        List<PacketOrDeadLetter> records = TestPackets.wrap(packets, 0);
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(config, "hashmap")) {
+            harness.open();
+            process(harness, records.subList(0, 5));
+            snapshot = harness.snapshot(1, 1);
+        }
+
+        try (var restored = harness(config, "hashmap")) {
+            restored.initializeState(snapshot);
+            restored.open();
+            process(restored, records.subList(5, records.size()));
+
+            // Frame 4 comes out of the decoder rebuilt from the retained access units.
+            List<DecodedVideoFrame> frames = restored.extractOutputValues();
+            assertThat(frames.get(0).sequence()).isEqualTo(4);
+            assertThat(counter(restored, AnalysisCounters.DECODERS_REBUILT)).isEqualTo(1);
+            for (DecodedVideoFrame frame : frames) {
+                assertThat(frame.telemetry()).as("telemetry of frame %d", frame.sequence()).isNotNull();
+                assertThat(frame.telemetry().getHeightAboveGroundMetres()).as("height of frame %d", frame.sequence())
+                        .isEqualTo(50.0 + frame.sequence());
+                assertThat(frame.telemetry().getCameraAttitude().getQx()).as("attitude of frame %d", frame.sequence())
+                        .isEqualTo(1.0);
+            }
         }
     }
 
