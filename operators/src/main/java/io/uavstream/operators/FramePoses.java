@@ -18,9 +18,9 @@ final class FramePoses {
     /**
      * Returns the Avro pose of an estimate.
      *
-     * @param origin WGS84 origin of the odometry's world frame (latitude and longitude in degrees,
-     *     ground height above the ellipsoid in metres or NaN when unknown), or null; used only when
-     *     the estimate is georeferenced
+     * @param origin WGS84 origin of the odometry's world frame, or null: latitude and longitude in
+     *     degrees, and the ground height above the ellipsoid in metres or NaN. It is used only when
+     *     the estimate is georeferenced.
      */
     static FramePose toAvro(PoseEstimate estimate, CameraModel camera, double[] origin) {
         boolean georeferenced = estimate.georeferenced() && origin != null;

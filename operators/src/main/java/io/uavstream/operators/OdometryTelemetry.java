@@ -22,9 +22,10 @@ final class OdometryTelemetry {
     }
 
     /**
-     * Returns the WGS84 origin of the drone's local frame, taken from its first fix: latitude and
-     * longitude in degrees, and the height of the ground below the fix above the WGS84 ellipsoid in
-     * metres (NaN unless the sample has both heights). Returns null when the sample has no fix.
+     * Returns the WGS84 origin of the drone's local frame, taken from its first fix, or null when
+     * the sample has no fix. The origin is the latitude and longitude in degrees, and the ground
+     * height below the fix above the WGS84 ellipsoid in metres. That height is NaN unless the
+     * sample has both the ellipsoid height and the height above ground.
      */
     static double[] originOf(FlightTelemetry telemetry) {
         if (!hasFix(telemetry)) {

@@ -96,6 +96,7 @@ public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections
         json.writeStringField("status", pose.getStatus().name());
         json.writeStringField("source", pose.getSource().name());
         json.writeStringField("scaleSource", pose.getScaleSource().name());
+
         json.writeNumberField("eastMetres", pose.getEastMetres());
         json.writeNumberField("northMetres", pose.getNorthMetres());
         json.writeNumberField("upMetres", pose.getUpMetres());
@@ -103,13 +104,16 @@ public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections
         json.writeNumberField("qx", pose.getQx());
         json.writeNumberField("qy", pose.getQy());
         json.writeNumberField("qz", pose.getQz());
+
         json.writeNumberField("fx", pose.getFx());
         json.writeNumberField("fy", pose.getFy());
         json.writeNumberField("cx", pose.getCx());
         json.writeNumberField("cy", pose.getCy());
+
         writeNullableDouble(json, "originLatitudeDegrees", pose.getOriginLatitudeDegrees());
         writeNullableDouble(json, "originLongitudeDegrees", pose.getOriginLongitudeDegrees());
         writeNullableDouble(json, "originAltitudeMetres", pose.getOriginAltitudeMetres());
+
         json.writeNumberField("inliers", pose.getInliers());
         if (pose.getMotionModel() == null) {
             json.writeNullField("motionModel");
