@@ -80,9 +80,9 @@ class ModelInspectorTest {
 
         ModelInspection inspection = ModelInspector.inspect(model);
 
-        assertThat(inspection.gflops()).hasValueCloseTo(0.241,
+        assertThat(inspection.gflops()).hasValueCloseTo(0.575,
                 org.assertj.core.data.Offset.offset(0.001));
-        assertThat(inspection.parameters()).isBetween(110_000L, 115_000L);
+        assertThat(inspection.parameters()).isBetween(370_000L, 380_000L);
         assertThat(inspection.descriptor().orElseThrow()).contains("\"van\"");
     }
 
