@@ -112,6 +112,10 @@ final class QuantizationCounter {
     /**
      * Counts nodes that compute on float activations outside a DequantizeLinear -> op ->
      * QuantizeLinear group, which ONNX Runtime could run as an integer kernel.
+     *
+     * <p>NOTE: a Conv -> Relu -> QuantizeLinear chain counts as two float nodes here, although
+     * ONNX Runtime removes such a Relu and fuses the Conv; {@code models profile} shows the
+     * kernels that really run.
      */
     private static Map<String, Integer> floatComputeNodes(OnnxModel model,
             Map<String, OnnxValueInfo> shapes, Map<String, OnnxInitializer> initializers) {
