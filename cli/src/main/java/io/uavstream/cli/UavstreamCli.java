@@ -1,7 +1,13 @@
 package io.uavstream.cli;
 
 import io.uavstream.cli.bench.BenchCommand;
+import io.uavstream.cli.cluster.ClusterCommand;
+import io.uavstream.cli.cluster.JobsCommand;
+import io.uavstream.cli.cluster.SubmitCommand;
 import io.uavstream.cli.eval.EvalCommand;
+import io.uavstream.cli.models.ModelsCommand;
+import io.uavstream.cli.odometry.OdometryCommand;
+import io.uavstream.cli.replay.ReplayCommand;
 import org.bytedeco.ffmpeg.global.avutil;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +18,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Streaming video analytics for drone fleets on Apache Kafka and Apache Flink.",
-        subcommands = {RunCommand.class, IngestCommand.class, SimulateCommand.class, EvalCommand.class, BenchCommand.class,
-            io.uavstream.cli.models.ModelsCommand.class,
-            io.uavstream.cli.replay.ReplayCommand.class,
-            io.uavstream.cli.cluster.ClusterCommand.class, io.uavstream.cli.cluster.SubmitCommand.class, io.uavstream.cli.cluster.JobsCommand.class,
-            io.uavstream.cli.odometry.OdometryCommand.class,
+        subcommands = {
+            RunCommand.class, IngestCommand.class, SimulateCommand.class, ReplayCommand.class,
+            EvalCommand.class, BenchCommand.class, ModelsCommand.class, OdometryCommand.class,
+            ClusterCommand.class, SubmitCommand.class, JobsCommand.class,
             CommandLine.HelpCommand.class})
 public final class UavstreamCli implements Runnable {
 
