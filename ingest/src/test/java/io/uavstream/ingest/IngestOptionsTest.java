@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uavstream.schemas.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,24 @@ class IngestOptionsTest {
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bootstrapServers");
+    }
+
+    @Test
+    void missingTelemetryFileIsRejected() {
+        assertThatThrownBy(() -> IngestOptions.builder().telemetry(Path.of("/nonexistent/telemetry.csv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/nonexistent/telemetry.csv");
+    }
+
+    @Test
+    void telemetryIsAbsentByDefault() {
+        IngestOptions options = IngestOptions.builder()
+                .droneId("drone-7")
+                .source("/data/flight.ts")
+                .bootstrapServers("127.0.0.1:9092")
+                .build();
+
+        assertThat(options.telemetry()).isEmpty();
     }
 
     @Test
