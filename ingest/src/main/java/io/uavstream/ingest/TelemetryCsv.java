@@ -90,10 +90,8 @@ final class TelemetryCsv {
             if (latitude != null && (Math.abs(latitude) > 90 || Math.abs(longitude) > 180)) {
                 throw invalid("has latitude " + latitude + " or longitude " + longitude + " out of range");
             }
+            // Zero or slightly negative heights above ground are normal before take-off, so they pass.
             Double heightAboveGround = optional("height_agl_m");
-            if (heightAboveGround != null && !(heightAboveGround > 0)) {
-                throw invalid("has height_agl_m " + heightAboveGround + "; it must be positive");
-            }
             return FlightTelemetry.newBuilder()
                     .setSampleTimeMicros(Instant.EPOCH)
                     .setSensorLatitudeDegrees(latitude)

@@ -89,6 +89,14 @@ class TelemetryTrackTest {
     }
 
     @Test
+    void groundHeightBeforeTakeOffPasses() throws IOException {
+        TelemetryTrack track = TelemetryTrack.readCsv(write("time_s,height_agl_m", "0.0,-0.2", "0.1,0.0"));
+
+        assertThat(track.at(0, 0).getHeightAboveGroundMetres()).isEqualTo(-0.2);
+        assertThat(track.at(0, 100_000).getHeightAboveGroundMetres()).isEqualTo(0.0);
+    }
+
+    @Test
     void missingTimeColumnIsRejected() throws IOException {
         Path file = write("frame,height_agl_m", "1,80");
 

@@ -44,12 +44,15 @@ final class OdometryTelemetry {
      *
      * @param origin the drone's origin from {@link #originOf}, or null when it has none yet; a
      *     fix is then left out
-     * @throws IllegalArgumentException if a value is out of range, such as a height above ground
-     *     that is not positive or a latitude beyond 90 degrees
+     * @throws IllegalArgumentException if a value is out of range, such as a latitude beyond 90
+     *     degrees; a height above ground that is not positive is left out instead
      */
     static Telemetry toOdometry(FlightTelemetry telemetry, double[] origin) {
+        // A drone on the ground reports a height of about zero, which gives the odometry no scale.
         Double heightAboveGround = telemetry.getHeightAboveGroundMetres();
-        double height = heightAboveGround != null ? heightAboveGround : Double.NaN;
+        double height = heightAboveGround != null && heightAboveGround > 0 && Double.isFinite(heightAboveGround)
+                ? heightAboveGround
+                : Double.NaN;
         double east = Double.NaN;
         double north = Double.NaN;
         if (origin != null && hasFix(telemetry)) {

@@ -121,6 +121,16 @@ class DetectFunctionTelemetryTest {
     }
 
     @Test
+    void groundHeightLeavesPoseUnscaled() throws Exception {
+        List<FramePose> poses = run(frame -> FlightTelemetry.newBuilder(telemetry(frame))
+                .setHeightAboveGroundMetres(0.0).build());
+
+        assertThat(poses).hasSize(FRAMES);
+        assertThat(poses.get(0)).as("pose of the first frame").isNotNull();
+        assertThat(poses.get(0).getScaleSource()).isEqualTo(ScaleSource.NONE);
+    }
+
+    @Test
     void restoreKeepsOrigin() throws Exception {
         OperatorSubtaskState snapshot;
         FramePose beforeRestore;
