@@ -46,7 +46,8 @@ public final class Ingestor {
      * good, or {@link #stop()} is called. Blocks the calling thread.
      *
      * @throws IngestException if the source cannot be opened at all (a missing or unreadable file,
-     *     no video stream, or no connection within the configured attempts), or Kafka rejects a packet
+     *     no video stream, or no connection within the configured attempts), the telemetry file is
+     *     unreadable or invalid, or Kafka rejects a packet
      * @throws IllegalStateException if this instance has already run
      */
     public IngestResult run(IngestProgressListener listener) {
