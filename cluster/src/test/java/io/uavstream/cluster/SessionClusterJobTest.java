@@ -8,6 +8,7 @@ import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.ingest.TopicProvisioner;
+import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
@@ -160,7 +161,7 @@ class SessionClusterJobTest {
                 .savepointPath(savepoint.toUri().toString()).allowNonRestoredState(false).build());
         long frames = ingest(topics, syntheticClip("after-restore.ts"));
         String session = awaitNewestSession(topics, frames);
-        List<Long> sequences = CommittedRecords.read(kafka.bootstrapServers(), topics.detections(), FrameDetections.class)
+        List<Long> sequences = CommittedRecords.readValues(kafka.bootstrapServers(), topics.detections(), FrameDetections.class)
                 .stream()
                 .filter(detection -> detection.getSessionId().equals(session))
                 .map(FrameDetections::getFrameSequence)
@@ -208,7 +209,7 @@ class SessionClusterJobTest {
         Instant deadline = Instant.now().plus(OUTPUT_TIMEOUT);
         List<FrameDetections> detections = List.of();
         while (Instant.now().isBefore(deadline)) {
-            detections = CommittedRecords.read(kafka.bootstrapServers(), topics.detections(), FrameDetections.class);
+            detections = CommittedRecords.readValues(kafka.bootstrapServers(), topics.detections(), FrameDetections.class);
             if (!detections.isEmpty()) {
                 String newest = detections.get(detections.size() - 1).getSessionId();
                 if (detections.stream().filter(detection -> detection.getSessionId().equals(newest)).count() >= frames) {
@@ -276,7 +277,7 @@ class SessionClusterJobTest {
         Instant deadline = Instant.now().plus(OUTPUT_TIMEOUT);
         List<FrameDetections> detections = List.of();
         while (Instant.now().isBefore(deadline)) {
-            detections = CommittedRecords.read(kafka.bootstrapServers(), topics.detections(), FrameDetections.class);
+            detections = CommittedRecords.readValues(kafka.bootstrapServers(), topics.detections(), FrameDetections.class);
             if (detections.size() >= count) {
                 return detections;
             }

@@ -2,6 +2,7 @@ package io.uavstream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.operators.AnalysisCounters;

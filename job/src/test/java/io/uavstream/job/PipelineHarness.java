@@ -5,6 +5,7 @@ import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.ingest.TopicProvisioner;
+import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;

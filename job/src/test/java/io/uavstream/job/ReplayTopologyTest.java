@@ -9,6 +9,7 @@ import io.uavstream.job.replay.ReplayPlan;
 import io.uavstream.job.replay.ReplayRange;
 import io.uavstream.job.replay.ReplayTopology;
 import io.uavstream.ingest.VideoPacketPublisher;
+import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.schemas.FrameDetections;

@@ -2,6 +2,7 @@ package io.uavstream.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.schemas.AvroCodec;
 import io.uavstream.schemas.DeadLetter;
