@@ -16,8 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a topic's committed records with a {@code read_committed} consumer, so that a test sees
- * what a downstream consumer of an exactly-once job sees.
+ * Reads a topic's committed records with a {@code read_committed} consumer, so that a test gets
+ * the records that a downstream consumer of an exactly-once job receives.
  *
  * <p>A job's last commit returns before the broker has written the transaction markers, so the
  * last stable offset can lag the log end for a moment after the job ends. The readers wait, up to
@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class CommittedRecords {
 
-    /** Longest wait for open transactions to complete before reading. */
+    /** Maximum wait for open transactions to complete before reading. */
     public static final Duration STABLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Duration POLL = Duration.ofMillis(200);
