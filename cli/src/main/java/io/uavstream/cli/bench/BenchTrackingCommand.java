@@ -44,7 +44,7 @@ final class BenchTrackingCommand implements Callable<Integer> {
     static final double DEFAULT_MIN_VISIBILITY = 0.5;
 
     @Option(names = "--flights", required = true, paramLabel = "DIR",
-            description = "Flights directory written by uavstream simulate with --noise.")
+            description = "Flights directory written by uavstream simulate; with --noise unless --detector is given.")
     private Path flights;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
@@ -122,7 +122,7 @@ final class BenchTrackingCommand implements Callable<Integer> {
         Map<String, Sequence> predictedWith = new TreeMap<>();
         List<TrackingBenchReport.Flight> described = new ArrayList<>();
         for (Path directory : FlightRecording.droneDirectories(flights)) {
-            FlightRecording flight = source.apply(FlightRecording.read(directory), directory);
+            FlightRecording flight = source.read(directory);
             TrueCameraMotion motion = TrueCameraMotion.of(flight.intrinsics(), flight.poses());
             if (flight.intrinsics().hasDistortion()) {
                 LOG.info("Drone {}: lens distortion; fitted homographies deviate by at most {} px on the grid",

@@ -2,6 +2,7 @@ package io.uavstream.cli.bench;
 
 import io.uavstream.models.ObjectDetector;
 import io.uavstream.models.ObjectDetectors;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,8 @@ abstract class DetectionSource implements AutoCloseable {
     static DetectionSource recorded() {
         return new DetectionSource() {
             @Override
-            FlightRecording apply(FlightRecording flight, Path directory) {
-                return flight;
+            FlightRecording read(Path directory) throws IOException {
+                return FlightRecording.read(directory);
             }
 
             @Override
@@ -41,7 +42,8 @@ abstract class DetectionSource implements AutoCloseable {
         ObjectDetector detector = openDetector(model, intraOpThreads).detector();
         return new DetectionSource() {
             @Override
-            FlightRecording apply(FlightRecording flight, Path directory) {
+            FlightRecording read(Path directory) throws IOException {
+                FlightRecording flight = FlightRecording.readWithout(directory);
                 Path video = directory.resolve("video.ts");
                 long start = System.nanoTime();
                 FlightRecording detected = flight.withDetections(VideoDetections.detect(video, detector));
@@ -78,8 +80,8 @@ abstract class DetectionSource implements AutoCloseable {
                 : ObjectDetectors.open(Path.of(model), intraOpThreads));
     }
 
-    /** Returns {@code flight} with the detections of this source. */
-    abstract FlightRecording apply(FlightRecording flight, Path directory);
+    /** Reads the drone directory's flight with the detections of this source. */
+    abstract FlightRecording read(Path directory) throws IOException;
 
     /** Suffix of the doc section marker, so that each source keeps its own section. */
     abstract String markerSuffix();

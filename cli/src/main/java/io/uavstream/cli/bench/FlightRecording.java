@@ -67,7 +67,7 @@ record FlightRecording(String droneId, String pattern, double altitudeMetres, do
     }
 
     /**
-     * Reads one drone directory.
+     * Reads one drone directory with its recorded detections.
      *
      * @throws IllegalArgumentException if it has no {@code det/det.txt} (simulated without
      *     {@code --noise}) or the poses and ground truth disagree on the frame count
@@ -75,8 +75,22 @@ record FlightRecording(String droneId, String pattern, double altitudeMetres, do
     static FlightRecording read(Path directory) throws IOException {
         Path detections = directory.resolve("det").resolve("det.txt");
         if (!Files.isRegularFile(detections)) {
-            throw new IllegalArgumentException(directory + " has no det/det.txt; simulate with --noise PROFILE");
+            throw new IllegalArgumentException(directory + " has no det/det.txt; simulate with --noise PROFILE,"
+                    + " or detect objects in the video with --detector MODEL");
         }
+        Map<Integer, List<MotRecord>> detectionsByFrame = new TreeMap<>();
+        for (MotRecord record : MotChallengeReader.read(detections)) {
+            detectionsByFrame.computeIfAbsent(record.frame(), frame -> new ArrayList<>()).add(record);
+        }
+        return readWithout(directory).withDetections(detectionsByFrame);
+    }
+
+    /**
+     * Reads one drone directory without detections, for a benchmark that detects objects itself.
+     *
+     * @throws IllegalArgumentException if the poses and ground truth disagree on the frame count
+     */
+    static FlightRecording readWithout(Path directory) throws IOException {
         JsonNode flight = JSON.readTree(directory.resolve("flight.json").toFile());
         Trajectory poses = TumTrajectoryReader.read(directory.resolve("poses_tum.txt"));
         Sequence groundTruth = MotChallengeReader.readSequence(directory.resolve("gt").resolve("gt.txt"));
@@ -84,13 +98,9 @@ record FlightRecording(String droneId, String pattern, double altitudeMetres, do
             throw new IllegalArgumentException(directory + ": ground truth reaches frame "
                     + groundTruth.recordsByFrame().lastKey() + " but poses_tum.txt has " + poses.size() + " poses");
         }
-        Map<Integer, List<MotRecord>> detectionsByFrame = new TreeMap<>();
-        for (MotRecord record : MotChallengeReader.read(detections)) {
-            detectionsByFrame.computeIfAbsent(record.frame(), frame -> new ArrayList<>()).add(record);
-        }
         return new FlightRecording(directory.getFileName().toString(), flight.path("pattern").asText("?"),
                 flight.path("altitudeMetres").asDouble(), flight.path("offNadirDegrees").asDouble(),
-                readIntrinsics(directory.resolve("intrinsics.json")), poses, groundTruth, detectionsByFrame);
+                readIntrinsics(directory.resolve("intrinsics.json")), poses, groundTruth, Map.of());
     }
 
     /** Returns this flight with {@code detections} (rows by frame number) in place of det/det.txt. */

@@ -94,6 +94,24 @@ class BenchTrackingCommandTest {
     }
 
     @Test
+    void detectorNeedsNoRecordedDetections() throws Exception {
+        Path copy = output.resolve("without-det");
+        Files.createDirectories(copy.resolve("drone-1/gt"));
+        Files.copy(flights.resolve("scene.json"), copy.resolve("scene.json"));
+        for (String file : List.of("flight.json", "intrinsics.json", "poses_tum.txt", "video.ts", "gt/gt.txt")) {
+            Files.copy(flights.resolve("drone-1").resolve(file), copy.resolve("drone-1").resolve(file));
+        }
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new BenchCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute("tracking", "--flights", copy.toString(), "--detector", "default",
+                "--intra-op-threads", "1");
+
+        assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
+    }
+
+    @Test
     void modelClassNamesMapToVisDroneCategories() {
         assertThat(VideoDetections.visDroneClass("person")).isEqualTo(1);
         assertThat(VideoDetections.visDroneClass("Truck")).isEqualTo(6);
