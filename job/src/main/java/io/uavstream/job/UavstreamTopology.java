@@ -185,7 +185,7 @@ public final class UavstreamTopology {
                 .uid("detections-kafka-sink");
         options.outputDirectory().ifPresent(directory -> detections
                 .sinkTo(JsonLinesFileSink.forDetections(directory).build())
-                .name("JSON lines " + directory)
+                .name("JSON lines detections")
                 .uid("detections-file-sink"));
     }
 
@@ -204,7 +204,7 @@ public final class UavstreamTopology {
                 .uid("track-events-kafka-sink");
         options.outputDirectory().ifPresent(directory -> trackEvents
                 .sinkTo(JsonLinesFileSink.forTrackEvents(directory).build())
-                .name("JSON lines " + directory + " track events")
+                .name("JSON lines track events")
                 .uid("track-events-file-sink"));
     }
 
@@ -223,7 +223,7 @@ public final class UavstreamTopology {
                 .uid("analytics-events-kafka-sink");
         options.outputDirectory().ifPresent(directory -> analyticsEvents
                 .sinkTo(JsonLinesFileSink.forAnalyticsEvents(directory).build())
-                .name("JSON lines " + directory + " analytics events")
+                .name("JSON lines analytics events")
                 .uid("analytics-events-file-sink"));
     }
 
