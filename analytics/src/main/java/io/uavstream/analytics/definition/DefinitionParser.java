@@ -1,5 +1,6 @@
 package io.uavstream.analytics.definition;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,16 +8,43 @@ import io.uavstream.analytics.geometry.DirectedSegment;
 import io.uavstream.analytics.geometry.Point2;
 import io.uavstream.analytics.geometry.Polygon;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads zones and lines from the JSON control format or from GeoJSON; the README shows both
  * formats. Every error is an {@link InvalidDefinitionException} that names the element and field.
+ *
+ * <p>A control message is our own format, so a key it does not define is an error: a misspelled
+ * key such as {@code "lnes"} would otherwise drop its zones or lines without notice. GeoJSON
+ * allows members beyond the standard ones (RFC 7946, section 6.1 "foreign members"), and
+ * {@code properties} is free-form, since GIS tools write their own attributes there. Those extra
+ * members are accepted and logged at WARN, with the keys that this parser reads.
  */
 public final class DefinitionParser {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefinitionParser.class);
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Jackson's reference to where an unclosed object or array starts, with its input source. */
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern SOURCE = Pattern.compile("\\s*(at )?\\[Source: [^\\]]*\\]");
+
+    static final Set<String> CONTROL_KEYS = keys("drone", "zones", "lines");
+    static final Set<String> CONTROL_ZONE_KEYS = keys("id", "name", "drone", "coordinates", "polygon", "holes", "classes");
+    static final Set<String> CONTROL_LINE_KEYS = keys("id", "name", "drone", "coordinates", "from", "to", "classes");
+    static final Set<String> GEOJSON_COLLECTION_KEYS = keys("type", "features", "bbox");
+    static final Set<String> GEOJSON_FEATURE_KEYS = keys("type", "id", "geometry", "properties", "bbox");
+    static final Set<String> GEOJSON_GEOMETRY_KEYS = keys("type", "coordinates", "bbox");
+    static final Set<String> GEOJSON_PROPERTY_KEYS = keys("id", "name", "drone", "classes");
 
     private DefinitionParser() {
     }
@@ -47,6 +75,7 @@ public final class DefinitionParser {
 
     private static DefinitionSet parseControl(JsonElement root, String fallbackDrone)
             throws InvalidDefinitionException {
+        root.rejectUnknownKeys(CONTROL_KEYS);
         String defaultDrone = root.optionalText("drone", fallbackDrone);
         List<ZoneDefinition> zones = new ArrayList<>();
         List<LineDefinition> lines = new ArrayList<>();
@@ -82,6 +111,7 @@ public final class DefinitionParser {
         String type = root.requireText("type");
         List<JsonElement> features = new ArrayList<>();
         if (type.equals("FeatureCollection")) {
+            logForeignMembers(root, "", GEOJSON_COLLECTION_KEYS);
             JsonNode array = root.requireArray("features");
             for (int i = 0; i < array.size(); i++) {
                 features.add(new JsonElement(array.get(i), "features[" + i + "]"));
@@ -105,6 +135,9 @@ public final class DefinitionParser {
             throw feature.invalid("type", "must be \"Feature\", got " + feature.at("type"));
         }
         JsonElement named = feature.withId(feature.requireText("properties.id"));
+        logForeignMembers(named, "", GEOJSON_FEATURE_KEYS);
+        logForeignMembers(named, "geometry", GEOJSON_GEOMETRY_KEYS);
+        logForeignMembers(named, "properties", GEOJSON_PROPERTY_KEYS);
         String id = named.requireText("properties.id");
         String name = named.optionalText("properties.name", "");
         String drone = named.requireText("properties.drone");
@@ -171,6 +204,7 @@ public final class DefinitionParser {
 
     private static ZoneDefinition controlZone(JsonElement zone, String defaultDrone) throws InvalidDefinitionException {
         JsonElement named = zone.withId(zone.requireText("id"));
+        named.rejectUnknownKeys(CONTROL_ZONE_KEYS);
         CoordinateSpace space = space(named);
         JsonNode exterior = named.requireArray("polygon");
         List<Point2> ring = controlRing(named, exterior, "polygon", space);
@@ -190,6 +224,7 @@ public final class DefinitionParser {
 
     private static LineDefinition controlLine(JsonElement line, String defaultDrone) throws InvalidDefinitionException {
         JsonElement named = line.withId(line.requireText("id"));
+        named.rejectUnknownKeys(CONTROL_LINE_KEYS);
         CoordinateSpace space = space(named);
         Point2 start = controlPoint(named, named.at("from"), "from", space);
         Point2 end = controlPoint(named, named.at("to"), "to", space);
@@ -245,12 +280,49 @@ public final class DefinitionParser {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException("Invalid JSON: " + e.getOriginalMessage(), e);
+            throw invalidJson(e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidDefinitionException("document", "", "must be a JSON object");
         }
         return node;
+    }
+
+    /**
+     * Returns an error with the line and column of a JSON syntax error and Jackson's own
+     * description of it, without the input excerpt that Jackson appends to its message.
+     */
+    private static InvalidDefinitionException invalidJson(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String problem = firstLine(e.getOriginalMessage());
+        if (location == null || location.getLineNr() < 1) {
+            return new InvalidDefinitionException("Invalid JSON: " + problem, e);
+        }
+        return new InvalidDefinitionException(location.getLineNr(), location.getColumnNr(), problem, e);
+    }
+
+    /** Returns the first line of Jackson's message, with input-source references reduced to line and column. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed JSON";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        line = START_MARKER.matcher(line).replaceAll("(opened at line $1, column $2)");
+        return SOURCE.matcher(line).replaceAll("").strip();
+    }
+
+    /** Logs the members of a GeoJSON object at {@code path} that this parser does not read. */
+    private static void logForeignMembers(JsonElement element, String path, Set<String> read) {
+        List<String> unknown = element.unknownKeys(path, read);
+        if (!unknown.isEmpty()) {
+            LOG.warn("GeoJSON {}: ignoring {} {}; uavstream reads only {}", element.element(),
+                    path.isEmpty() ? "members" : "members of \"" + path + "\"", unknown, read);
+        }
+    }
+
+    private static Set<String> keys(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 
     private static DefinitionSet definitionSet(JsonElement root, List<ZoneDefinition> zones, List<LineDefinition> lines)

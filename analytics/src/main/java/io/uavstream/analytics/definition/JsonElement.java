@@ -2,7 +2,10 @@ package io.uavstream.analytics.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.uavstream.analytics.geometry.Point2;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** One JSON object being read, with the element name that error messages start with. */
@@ -36,6 +39,33 @@ final class JsonElement {
             current = current.path(part);
         }
         return current;
+    }
+
+    /**
+     * Returns the member names of the object at {@code path} (this element for "") that are not in
+     * {@code accepted}, in document order; empty when that node is not an object.
+     */
+    List<String> unknownKeys(String path, Set<String> accepted) {
+        JsonNode object = path.isEmpty() ? node : at(path);
+        List<String> unknown = new ArrayList<>();
+        if (!object.isObject()) {
+            return unknown;
+        }
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!accepted.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
+    /** Rejects the first member of this object that is not in {@code accepted}, naming the accepted keys. */
+    void rejectUnknownKeys(Set<String> accepted) throws InvalidDefinitionException {
+        List<String> unknown = unknownKeys("", accepted);
+        if (!unknown.isEmpty()) {
+            throw invalid(unknown.get(0), "unknown key; accepted keys are " + String.join(", ", accepted));
+        }
     }
 
     String requireText(String path) throws InvalidDefinitionException {

@@ -241,4 +241,78 @@ class DefinitionParserTest {
 
         assertThat(set.zones()).extracting(ZoneDefinition::id).containsExactly("yard");
     }
+
+    @Test
+    void controlRejectsUnknownDocumentKey() {
+        String control = "{\"drone\": \"d1\", \"lnes\": [{\"id\": \"road\", \"from\": [0, 1], \"to\": [5, 1]}]}";
+
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parseControl(control));
+
+        assertThat(error.field()).isEqualTo("lnes");
+        assertThat(error.element()).isEqualTo("document");
+        assertThat(error).hasMessageContaining("accepted keys are drone, zones, lines");
+    }
+
+    @Test
+    void controlRejectsUnknownZoneKey() {
+        String control = "{\"zones\": [{\"id\": \"gate\", \"polygon\": [[0, 0], [9, 0], [9, 9]], \"clases\": [\"car\"]}]}";
+
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parse(control, "d1"));
+
+        assertThat(error.field()).isEqualTo("clases");
+        assertThat(error.element()).isEqualTo("zones[0] (id \"gate\")");
+        assertThat(error).hasMessageContaining("polygon, holes, classes");
+    }
+
+    @Test
+    void controlRejectsUnknownLineKey() {
+        String control = "{\"lines\": [{\"id\": \"road\", \"from\": [0, 1], \"too\": [5, 1]}]}";
+
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parse(control, "d1"));
+
+        assertThat(error.field()).isEqualTo("too");
+    }
+
+    @Test
+    void geoJsonToleratesForeignMembers() throws InvalidDefinitionException {
+        String geometry = "{\"type\": \"Polygon\", \"bbox\": [10.0, 45.0, 10.001, 45.001],"
+                + " \"coordinates\": [[[10.0, 45.0], [10.001, 45.0], [10.001, 45.001], [10.0, 45.0]]]}";
+        String feature = "{\"type\": \"Feature\", \"id\": 7, \"title\": \"x\", \"geometry\": " + geometry
+                + ", \"properties\": {\"id\": \"yard\", \"drone\": \"d8\", \"fid\": 3, \"colour\": \"red\"}}";
+        String document = "{\"type\": \"FeatureCollection\", \"name\": \"layer\", \"features\": [" + feature + "]}";
+
+        DefinitionSet set = DefinitionParser.parse(document, "d1");
+
+        assertThat(set.zones()).extracting(ZoneDefinition::id).containsExactly("yard");
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        String json = "{\n  \"zones\": [\n    {\"id\": \"gate\" \"polygon\": []}\n  ]\n}";
+
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parse(json, "d1"));
+
+        assertThat(error.line()).isEqualTo(3);
+        assertThat(error.column()).isBetween(19, 20);
+        assertThat(error.getMessage()).doesNotContain("Source");
+        assertThat(error.getMessage()).doesNotContain("\n");
+        assertThat(error).hasMessageStartingWith("Invalid JSON at line 3, column ");
+    }
+
+    @Test
+    void truncatedJsonHidesJacksonSource() {
+        String json = "{\"zones\": [{\"id\": \"gate\"";
+
+        InvalidDefinitionException error = catchThrowableOfType(InvalidDefinitionException.class,
+                () -> DefinitionParser.parse(json, "d1"));
+
+        assertThat(error.line()).isEqualTo(1);
+        assertThat(error.getMessage()).doesNotContain("Source");
+        assertThat(error.getMessage()).doesNotContain("StreamReadFeature");
+        assertThat(error).hasMessageContaining("(opened at line 1, column 12)");
+    }
 }
