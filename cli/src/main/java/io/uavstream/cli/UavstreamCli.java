@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Streaming video analytics for drone fleets on Apache Kafka and Apache Flink.",
         subcommands = {
-            RunCommand.class, IngestCommand.class, SimulateCommand.class, ReplayCommand.class,
+            RunCommand.class, IngestCommand.class, SimulateCommand.class, ReplayCommand.class, BrokerCommand.class,
             EvalCommand.class, BenchCommand.class, ModelsCommand.class, OdometryCommand.class,
             ClusterCommand.class, SubmitCommand.class, JobsCommand.class,
             CommandLine.HelpCommand.class})
