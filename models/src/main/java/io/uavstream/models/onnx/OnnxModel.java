@@ -39,7 +39,7 @@ public final class OnnxModel {
     private OnnxModel(Path source, byte[] bytes) {
         this.source = source;
         this.bytes = bytes;
-        this.modelFields = ProtoReader.parse(bytes);
+        this.modelFields = decode(source, bytes);
         long ir = 0;
         String producerName = "";
         String producerVersion = "";
@@ -97,6 +97,15 @@ public final class OnnxModel {
             }
         }
         imports.put("ai.onnx".equals(domain) ? "" : domain, version);
+    }
+
+    private static List<ProtoReader.Field> decode(Path source, byte[] bytes) {
+        try {
+            return ProtoReader.parse(bytes);
+        } catch (MalformedModelException e) {
+            throw new MalformedModelException(source + " is not an ONNX model: its bytes do not decode as a protobuf"
+                    + " ModelProto (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.uavstream.models.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uavstream.models.DefaultModel;
 import io.uavstream.models.ModelDescriptor;
@@ -9,8 +10,10 @@ import io.uavstream.models.ObjectDetector;
 import io.uavstream.models.ObjectDetectors;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,12 +116,21 @@ class ModelInspectorTest {
     @Test
     void truncatedFileIsMalformed() throws Exception {
         byte[] bytes = Files.readAllBytes(TinyConvModel.write(temp.resolve("tiny.onnx")));
-        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> OnnxModel.parse(truncated, Path.of("half.onnx")))
+        assertThatThrownBy(() -> OnnxModel.parse(truncated, Path.of("half.onnx")))
                 .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("half.onnx is not an ONNX model")
                 .hasMessageContaining("Truncated");
+    }
+
+    @Test
+    void textFileIsNotOnnxModel() {
+        byte[] text = "this is a text file, not a model\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> OnnxModel.parse(text, Path.of("notes.txt")))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageStartingWith("notes.txt is not an ONNX model");
     }
 
     @Test
