@@ -4,9 +4,13 @@ import io.uavstream.cli.embedded.EmbeddedRun;
 import io.uavstream.cli.embedded.RunReport;
 import io.uavstream.cli.embedded.RunSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code uavstream run}: the whole pipeline on one machine. Starts a Kafka broker (unless
@@ -58,8 +62,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--zones", paramLabel = "FILE",
             description = "Zones and lines (control JSON or GeoJSON, see docs/analytics.md) published to the analytics"
                     + " control topic before ingest, so that they apply to the whole run. Entries without a drone"
-                    + " belong to --drone.")
+                    + " belong to --drone. Unknown keys are an error; classes the model does not detect and"
+                    + " drones outside the run are logged as warnings before ingest.")
     private Path zones;
+
+    @Option(names = "--count-window", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Length of the tumbling windows of class counts, in capture time, such as 10s or 1min"
+                    + " (default: the job's, 1 min).")
+    private Duration countWindow;
+
+    @Option(names = "--zone-exit-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Capture time a track must stay outside a zone before it exits, 0 to exit at once"
+                    + " (default: the job's, 1 s).")
+    private Duration zoneExitDelay;
+
+    @Option(names = "--control-idleness", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time without control records after which the control topic stops holding frames back"
+                    + " (default: the job's, 1 s).")
+    private Duration controlIdleness;
 
     @Option(names = "--realtime", description = "Ingest at the video's real frame rate, as a live drone would send it.")
     private boolean realtime;
@@ -89,6 +109,9 @@ final class RunCommand implements Callable<Integer> {
                 .bootstrapServers(bootstrapServers)
                 .outputDirectory(outputDirectory)
                 .zones(zones)
+                .countWindow(countWindow)
+                .zoneExitDelay(zoneExitDelay)
+                .controlIdleness(controlIdleness)
                 .realtime(realtime)
                 .live(live)
                 .maxAnalysedFps(maxAnalysedFps)
@@ -111,6 +134,19 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already shutting down and the hook is closing the run.
+        }
+    }
+
+    /** Converts durations in Flink's format, such as {@code 500ms}, {@code 10s} or {@code 1min}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return TimeUtils.parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration; use a number and a unit,"
+                        + " such as 500ms, 10s or 1min");
+            }
         }
     }
 }

@@ -85,6 +85,7 @@ public final class EmbeddedRun implements AutoCloseable {
         ModelDescriptor model = ModelPreflight.check(settings.model());
         VideoInput video = openInput();
         video.check();
+        warnOfUnmatchedZones(model, video);
         Path output = runOutputDirectory();
         String bootstrapServers = kafka();
         Instant runStart = Instant.now();
@@ -124,6 +125,20 @@ public final class EmbeddedRun implements AutoCloseable {
             return;
         }
         ZonePublisher.publish(bootstrapServers, jobOptions.controlTopic(), settings.zones());
+    }
+
+    /**
+     * Logs one warning per zone or line of {@code --zones} that names a class the model does not
+     * detect or a drone that is not in this run, since those never produce events.
+     */
+    private void warnOfUnmatchedZones(ModelDescriptor model, VideoInput video) {
+        if (settings.zonesFile().isEmpty()) {
+            return;
+        }
+        ZoneFileCheck check = new ZoneFileCheck(model.id(), model.classNames(), video.droneIds());
+        for (String problem : check.problems(settings.zones())) {
+            LOG.warn("--zones {}: {}", settings.zonesFile().get(), problem);
+        }
     }
 
     /** Returns a new folder for this run's JSON lines under the output directory, named by the start time. */
@@ -177,6 +192,9 @@ public final class EmbeddedRun implements AutoCloseable {
         if (settings.intraOpThreads() > 0) {
             options.intraOpThreads(settings.intraOpThreads());
         }
+        settings.countWindow().ifPresent(options::countWindow);
+        settings.zoneExitDelay().ifPresent(options::zoneExitDelay);
+        settings.controlIdleness().ifPresent(options::controlIdleness);
         if (video instanceof FleetInput fleet) {
             // The simulated fleet publishes telemetry, so its odometry poses are metric and georeferenced.
             options.cameraIntrinsics(fleet.writeIntrinsics());

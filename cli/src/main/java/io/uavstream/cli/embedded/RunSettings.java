@@ -9,7 +9,9 @@ import io.uavstream.simulator.SimulationConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import org.apache.flink.util.TimeUtils;
 
 /** Settings of one {@link EmbeddedRun}, validated when built. */
 public final class RunSettings {
@@ -33,6 +35,9 @@ public final class RunSettings {
     private final SimulationConfig fleet;
     private final Path zonesFile;
     private final DefinitionSet zones;
+    private final Duration countWindow;
+    private final Duration zoneExitDelay;
+    private final Duration controlIdleness;
 
     private RunSettings(Builder builder) {
         this.video = builder.video;
@@ -48,6 +53,9 @@ public final class RunSettings {
         this.fleet = builder.fleet.build();
         this.zonesFile = builder.zonesFile;
         this.zones = builder.zones;
+        this.countWindow = builder.countWindow;
+        this.zoneExitDelay = builder.zoneExitDelay;
+        this.controlIdleness = builder.controlIdleness;
     }
 
     public static Builder builder() {
@@ -109,6 +117,21 @@ public final class RunSettings {
         return zones;
     }
 
+    /** Length of the class-count windows, in capture time; empty for the job's default. */
+    public Optional<Duration> countWindow() {
+        return Optional.ofNullable(countWindow);
+    }
+
+    /** Capture time a track stays outside a zone before it exits; empty for the job's default. */
+    public Optional<Duration> zoneExitDelay() {
+        return Optional.ofNullable(zoneExitDelay);
+    }
+
+    /** Time without control records after which frames stop waiting for definitions; empty for the job's default. */
+    public Optional<Duration> controlIdleness() {
+        return Optional.ofNullable(controlIdleness);
+    }
+
     /** Simulated fleet published when no video file is given. */
     public SimulationConfig fleet() {
         return fleet;
@@ -128,6 +151,9 @@ public final class RunSettings {
         private int parallelism = 1;
         private Path zonesFile;
         private DefinitionSet zones = DefinitionSet.EMPTY;
+        private Duration countWindow;
+        private Duration zoneExitDelay;
+        private Duration controlIdleness;
         private final SimulationConfig.Builder fleet =
                 SimulationConfig.builder().drones(DEFAULT_FLEET_DRONES).durationSeconds(DEFAULT_FLEET_SECONDS);
 
@@ -161,6 +187,24 @@ public final class RunSettings {
         /** Sets the file of zones and lines to publish before ingest; null for none. */
         public Builder zones(Path zonesFile) {
             this.zonesFile = zonesFile;
+            return this;
+        }
+
+        /** Sets the length of the class-count windows, in capture time; null for the job's default. */
+        public Builder countWindow(Duration countWindow) {
+            this.countWindow = countWindow;
+            return this;
+        }
+
+        /** Sets the capture time a track must stay outside a zone before it exits; null for the job's default. */
+        public Builder zoneExitDelay(Duration zoneExitDelay) {
+            this.zoneExitDelay = zoneExitDelay;
+            return this;
+        }
+
+        /** Sets the time without control records after which the control topic stops holding frames back. */
+        public Builder controlIdleness(Duration controlIdleness) {
+            this.controlIdleness = controlIdleness;
             return this;
         }
 
@@ -222,10 +266,21 @@ public final class RunSettings {
             if (bootstrapServers != null && bootstrapServers.isBlank()) {
                 throw new IllegalArgumentException("--bootstrap must not be empty");
             }
+            requirePositive(countWindow, "--count-window");
+            requirePositive(controlIdleness, "--control-idleness");
+            if (zoneExitDelay != null && zoneExitDelay.isNegative()) {
+                throw new IllegalArgumentException("--zone-exit-delay must be 0 or positive, got " + zoneExitDelay.toMillis() + " ms");
+            }
             if (zonesFile != null) {
                 zones = readZones(zonesFile, droneId);
             }
             return new RunSettings(this);
+        }
+
+        private static void requirePositive(Duration duration, String option) {
+            if (duration != null && (duration.isZero() || duration.isNegative())) {
+                throw new IllegalArgumentException(option + " must be positive, got " + TimeUtils.formatWithHighestUnit(duration));
+            }
         }
 
         private static DefinitionSet readZones(Path file, String fallbackDrone) {
