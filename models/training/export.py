@@ -83,7 +83,8 @@ def descriptor(model_id, size, score_threshold):
     return {
         "id": model_id,
         "description": "UavDet, uavstream's own detector for vehicles and persons seen from"
-                       " drones, trained on simulated flights; fp32, 416x416 input, YOLOX layout",
+                       " drones, trained on simulated flights and distilled from NanoDet-Plus and"
+                       " YOLOX-nano on real frames; fp32, 416x416 input, YOLOX layout",
         "format": "YOLOX",
         "model": model_id + ".onnx",
         "inputWidth": size,

@@ -17,7 +17,7 @@ import time
 
 import torch
 
-from uavdet.data import load_runs
+from uavdet.data import load_pseudo, load_runs
 from uavdet.loss import detection_loss
 from uavdet.model import CLASS_NAMES, UavDet, count_parameters, load_architecture
 
@@ -38,28 +38,41 @@ def parse_args():
     parser.add_argument("--minutes", type=float, default=35.0, help="training wall-clock budget")
     parser.add_argument("--threads", type=int, default=2, help="torch intra-op threads")
     parser.add_argument("--seed", type=int, default=0, help="seed of crops and augmentation")
+    parser.add_argument("--real", nargs=3, action="append", default=[],
+                        metavar=("FRAMES", "PRIMARY_CSV", "SECONDARY_CSV"),
+                        help="real frames with teacher boxes (TeacherLabels CSVs; '-' for no"
+                        " second teacher); repeatable")
+    parser.add_argument("--real-share", type=float, default=0.35,
+                        help="share of the crops cut from real frames when --real is given")
+    parser.add_argument("--positive-score", type=float, default=0.35,
+                        help="teacher score from which a teacher box is a positive; lower"
+                        " teacher boxes are ignore regions")
     parser.add_argument("--init", help="start from this checkpoint (and its architecture file"
                         " <checkpoint>.json, as prune.py writes) instead of random weights")
     return parser.parse_args()
 
 
-def sample_batch(images, targets, batch, size, crop, generator):
+def sample_batch(images, targets, batch, size, crop, generator, real=None, real_share=0.0):
     """Cut random crops from letterboxed frames, with flips and 90-degree turns.
 
     Each frame is first padded to size x size with PAD_VALUE at the bottom and right, as the
     top-left letterbox does, so crops also show the padding the model meets at inference.
+    With `real` (images, targets), a share `real_share` of the crops comes from those frames;
+    they are only mirrored left to right, because their camera stands upright.
     """
     crops, crop_targets = [], []
     for _ in range(batch):
-        index = int(torch.randint(len(images), (1,), generator=generator))
-        image, boxes = images[index], targets[index].clone()
+        from_real = real is not None and float(torch.rand((), generator=generator)) < real_share
+        source_images, source_targets = real if from_real else (images, targets)
+        index = int(torch.randint(len(source_images), (1,), generator=generator))
+        image, boxes = source_images[index], source_targets[index].clone()
         canvas = torch.full((3, size, size), PAD_VALUE, dtype=torch.uint8)
         canvas[:, :image.shape[1], :image.shape[2]] = image
         x0 = int(torch.randint(size - crop + 1, (1,), generator=generator))
         y0 = int(torch.randint(size - crop + 1, (1,), generator=generator))
         patch = canvas[:, y0:y0 + crop, x0:x0 + crop].float()
         boxes = clip_boxes(boxes, x0, y0, crop)
-        patch, boxes = flip_and_turn(patch, boxes, crop, generator)
+        patch, boxes = flip_and_turn(patch, boxes, crop, generator, upright=from_real)
         gain = 0.75 + 0.5 * float(torch.rand((), generator=generator))
         crops.append((patch * gain).clamp(0, 255))
         crop_targets.append(boxes)
@@ -81,17 +94,19 @@ def clip_boxes(boxes, x0, y0, crop):
     return shifted[keep]
 
 
-def flip_and_turn(patch, boxes, crop, generator):
+def flip_and_turn(patch, boxes, crop, generator, upright=False):
     if float(torch.rand((), generator=generator)) < 0.5:
         patch = patch.flip(2)
         boxes[:, [1, 3]] = crop - boxes[:, [3, 1]]
+    if upright:
+        return patch.contiguous(), boxes
     if float(torch.rand((), generator=generator)) < 0.5:
         patch = patch.flip(1)
         boxes[:, [2, 4]] = crop - boxes[:, [4, 2]]
     if float(torch.rand((), generator=generator)) < 0.5:
         # Transpose: x and y swap, which with the flips above covers all eight turns.
         patch = patch.transpose(1, 2)
-        boxes = boxes[:, [0, 2, 1, 4, 3, 5]]
+        boxes = boxes[:, [0, 2, 1, 4, 3, 5, 6]]
     return patch.contiguous(), boxes
 
 
@@ -121,6 +136,23 @@ class Ema:
                 value.copy_(source[name])
 
 
+def load_real(real_args, size, positive_score):
+    """Load the --real frame folders with their teacher pseudo labels, or return None."""
+    if not real_args:
+        return None
+    images, targets = [], []
+    for frames, primary, secondary in real_args:
+        folder_images, folder_targets = load_pseudo(
+            frames, primary, None if secondary == "-" else secondary, size, positive_score)
+        images.extend(folder_images)
+        targets.extend(folder_targets)
+        positives = sum(int((t[:, 5] > 0).sum()) for t in folder_targets)
+        LOG.info("Loaded %d real frames from %s: %d teacher positives, %d ignore regions",
+                 len(folder_images), frames, positives,
+                 sum(len(t) for t in folder_targets) - positives)
+    return images, targets
+
+
 def main():
     args = parse_args()
     out = pathlib.Path(args.out)
@@ -135,6 +167,7 @@ def main():
     images, targets = load_runs(args.runs, args.size, args.every)
     LOG.info("Loaded %d frames with %d boxes from %s in %.0f s", len(images),
              sum(len(t) for t in targets), args.runs, time.time() - started)
+    real = load_real(args.real, args.size, args.positive_score)
 
     architecture = load_architecture(args.init) if args.init else {}
     model = UavDet(num_classes=len(CLASS_NAMES), **architecture)
@@ -156,7 +189,7 @@ def main():
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(args.lr, fraction)
         batch, batch_targets = sample_batch(images, targets, args.batch, args.size, args.crop,
-                                            generator)
+                                            generator, real, args.real_share)
         model.train()
         outputs = torch.cat(model(batch), dim=1)
         loss, parts = detection_loss(outputs, batch_targets, args.crop, args.crop,

@@ -7,7 +7,8 @@ A cell claimed by several boxes takes the smallest. Boxes with visibility below
 MIN_VISIBILITY are neither positive nor negative: their cells are left out of the
 objectness loss. Losses follow YOLOX: 5 x GIoU + objectness BCE + class BCE + L1 on the raw box outputs, each summed and
 divided by the number of positives; the class target is the one-hot class times the IoU of
-the predicted box.
+the predicted box for exact labels, and times the teacher's score for pseudo labels (column 6
+of a target row, negative for exact labels).
 """
 
 import torch
@@ -109,7 +110,10 @@ def detection_loss(outputs, targets, height, width, num_classes):
         with torch.no_grad():
             iou = 1 - generalized_box_iou_loss(predicted, gt[:, 1:5], reduction="none")
             iou = iou.clamp(min=0.0, max=1.0)
-        class_target = F.one_hot(gt[:, 0].long(), num_classes).float() * iou[:, None]
+        # Exact labels: IoU-aware target. Teacher labels: the teacher's score (soft target).
+        soft = gt[:, 6]
+        class_target = F.one_hot(gt[:, 0].long(), num_classes).float() \
+            * torch.where(soft >= 0, soft, iou)[:, None]
         class_loss = class_loss + F.binary_cross_entropy_with_logits(
             outputs[index, positive, 5:], class_target, reduction="sum")
     scale = max(positives, 1)

@@ -64,6 +64,8 @@ def load_architecture(checkpoint):
     if not sidecar.exists():
         return {}
     saved = json.loads(sidecar.read_text())
+    if not saved:
+        return {}  # train.py --init from an unpruned checkpoint writes an empty file
     return {"width": saved["width"], "stage_widths": tuple(saved["stage_widths"])}
 
 
