@@ -54,11 +54,11 @@ class ClusterCommandsTest {
         List<String> arguments = new ArrayList<>(List.of("cluster", "start", "--home", FLINK_HOME.toString(),
                 "--log-dir", directory.resolve("log").toString(), "--rest-host", "127.0.0.1",
                 "--rest-port", Integer.toString(restPort)));
+        // No bind options: the test relies on cluster start's default, loopback.
         for (String property : List.of("jobmanager.rpc.address=127.0.0.1", "jobmanager.rpc.port=" + freePort(),
-                "jobmanager.bind-host=127.0.0.1", "taskmanager.bind-host=127.0.0.1", "taskmanager.host=127.0.0.1",
-                "rest.bind-address=127.0.0.1", "jobmanager.memory.process.size=768m",
+                "jobmanager.memory.process.size=768m",
                 "taskmanager.memory.process.size=1536m", "taskmanager.memory.task.off-heap.size=256m",
-                "taskmanager.memory.managed.size=128m", "metrics.reporters=", "io.tmp.dirs=" + directory.resolve("tmp"),
+                "taskmanager.memory.managed.size=128m", "io.tmp.dirs=" + directory.resolve("tmp"),
                 "web.tmpdir=" + directory.resolve("web"))) {
             arguments.addAll(List.of("-D", property));
         }
@@ -93,6 +93,28 @@ class ClusterCommandsTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    @Test
+    void clusterStartBindsToLoopbackByDefault() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+
+        for (long pid : clusterPids) {
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            for (String option : List.of("jobmanager.bind-host", "taskmanager.bind-host", "rest.bind-address")) {
+                assertThat(commandLine).as("pid %d", pid).contains(option + "=127.0.0.1 ");
+            }
+            assertThat(commandLine).as("pid %d", pid).doesNotContain("0.0.0.0");
+            assertThat(commandLine).as("pid %d", pid).doesNotContain("metrics.reporters=");
+        }
+    }
+
+    @Test
+    void clusterStartHelpWarnsAboutBindHost() {
+        int exitCode = execute("cluster", "start", "--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("--bind-host").contains("upload and run jars");
     }
 
     @Test

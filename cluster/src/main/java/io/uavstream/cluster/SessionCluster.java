@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * the home's {@code conf/}. Properties set on the builder override {@code config.yaml} as dynamic
  * properties ({@code -D key=value}).
  *
+ * <p>Every process binds to {@link #LOOPBACK} unless {@link Builder#bindHost(String)} sets
+ * otherwise: whoever reaches the REST endpoint can upload and run jars.
+ *
  * <pre>{@code
  * try (SessionCluster cluster = SessionCluster.builder(FlinkHome.of(home))
  *         .logDirectory(logs)
@@ -43,6 +46,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionCluster implements AutoCloseable {
 
+    /** Default bind address of every process. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** Options that {@link Builder#bindHost(String)} sets: the RPC, data and REST listeners. */
+    static final List<String> BIND_OPTIONS = List.of("jobmanager.bind-host", "taskmanager.bind-host", "rest.bind-address");
+
+    private static final String PROMETHEUS_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
     private static final Logger LOG = LoggerFactory.getLogger(SessionCluster.class);
     private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 30;
@@ -125,6 +135,7 @@ public final class SessionCluster implements AutoCloseable {
         private final List<String> javaOptions = new ArrayList<>();
         private Path logDirectory;
         private String restHost = "localhost";
+        private String bindHost = LOOPBACK;
         private int restPort = 8081;
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         private Duration startupTimeout = Duration.ofMinutes(2);
@@ -147,6 +158,36 @@ public final class SessionCluster implements AutoCloseable {
                 throw new IllegalArgumentException("restHost must not be blank");
             }
             this.restHost = host;
+            return this;
+        }
+
+        /**
+         * Address that the JobManager's RPC, blob and REST listeners and the TaskManager's RPC and
+         * data listeners bind to. Default: {@link #LOOPBACK}. Any other address lets the hosts
+         * that reach it upload and run jars, that is run code as this user; {@code 0.0.0.0}
+         * means every interface.
+         */
+        public Builder bindHost(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("bindHost must not be blank");
+            }
+            this.bindHost = host;
+            return this;
+        }
+
+        /**
+         * Enables Flink's Prometheus reporter on the first free port of {@code portRange} (for
+         * example {@code 9249-9260}) in each process. Flink's reporter has no bind option: it
+         * listens on every interface, whatever {@link #bindHost(String)} sets.
+         */
+        public Builder prometheusPorts(String portRange) {
+            if (portRange == null || !portRange.matches("\\d{1,5}(-\\d{1,5})?")) {
+                throw new IllegalArgumentException("prometheusPorts must be a port or a range like 9249-9260, got '"
+                        + portRange + "'");
+            }
+            properties.put("metrics.reporters", "prom");
+            properties.put("metrics.reporter.prom.factory.class", PROMETHEUS_FACTORY);
+            properties.put("metrics.reporter.prom.port", portRange);
             return this;
         }
 
@@ -239,11 +280,11 @@ public final class SessionCluster implements AutoCloseable {
             FlinkRestClient rest = new FlinkRestClient(restAddress);
             Instant deadline = Instant.now().plus(startupTimeout);
 
-            FlinkProcess jobManager = launch(ProcessRole.JOB_MANAGER, jobManagerProperties);
+            FlinkProcess jobManager = launch(ProcessRole.JOB_MANAGER);
             try {
                 awaitReady(rest, jobManager, deadline, overview -> true, "its REST endpoint");
                 LOG.info("JobManager is up; REST endpoint {}", restAddress);
-                FlinkProcess taskManager = launch(ProcessRole.TASK_MANAGER, taskManagerProperties);
+                FlinkProcess taskManager = launch(ProcessRole.TASK_MANAGER);
                 try {
                     awaitReady(rest, taskManager, deadline, overview -> overview.taskManagers() > 0,
                             "the TaskManager's registration");
@@ -263,11 +304,30 @@ public final class SessionCluster implements AutoCloseable {
             }
         }
 
-        private FlinkProcess launch(ProcessRole role, Map<String, String> roleProperties) {
-            Map<String, String> effective = new LinkedHashMap<>(properties);
+        /**
+         * Returns the options that the launcher passes to the {@code role}'s JVM over config.yaml:
+         * the bind address, the builder's properties, the REST address, then the role's properties.
+         */
+        Map<String, String> dynamicProperties(ProcessRole role) {
+            Map<String, String> effective = new LinkedHashMap<>();
+            BIND_OPTIONS.forEach(option -> effective.put(option, bindHost));
+            if (isLoopback(bindHost)) {
+                // The TaskManager must announce an address that it listens on.
+                effective.put("taskmanager.host", bindHost);
+            }
+            effective.putAll(properties);
             effective.put("rest.address", restHost);
             effective.put("rest.port", Integer.toString(restPort));
-            effective.putAll(roleProperties);
+            effective.putAll(role == ProcessRole.JOB_MANAGER ? jobManagerProperties : taskManagerProperties);
+            return effective;
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+        }
+
+        private FlinkProcess launch(ProcessRole role) {
+            Map<String, String> effective = dynamicProperties(role);
             MemoryParameters memory = MemoryParameters.derive(java, home, role, effective);
 
             List<String> command = new ArrayList<>();

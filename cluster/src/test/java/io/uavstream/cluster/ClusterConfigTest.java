@@ -52,11 +52,50 @@ class ClusterConfigTest {
     }
 
     @Test
+    void configBindsEveryListenerToLoopback() {
+        Map<String, String> config = config().toMap();
+
+        for (String option : SessionCluster.BIND_OPTIONS) {
+            assertThat(config).as(option).containsEntry(option, "127.0.0.1");
+        }
+        assertThat(config).containsEntry("taskmanager.host", "localhost");
+    }
+
+    @Test
+    void configEnablesNoWildcardReporter() {
+        assertThat(config().toMap()).doesNotContainKeys("metrics.reporters", "metrics.reporter.prom.factory.class");
+    }
+
+    @Test
+    void launcherBindsBothProcessesToLoopback() {
+        SessionCluster.Builder builder = SessionCluster.builder(LoopbackCluster.home());
+
+        for (ProcessRole role : ProcessRole.values()) {
+            Map<String, String> properties = builder.dynamicProperties(role);
+            for (String option : SessionCluster.BIND_OPTIONS) {
+                assertThat(properties).as(role + " " + option).containsEntry(option, SessionCluster.LOOPBACK);
+            }
+            assertThat(properties).as(role + " reporters").doesNotContainKey("metrics.reporters");
+        }
+    }
+
+    @Test
+    void launcherBindHostOverridesLoopback() {
+        Map<String, String> properties = SessionCluster.builder(LoopbackCluster.home()).bindHost("0.0.0.0")
+                .dynamicProperties(ProcessRole.JOB_MANAGER);
+
+        assertThat(properties).containsEntry("rest.bind-address", "0.0.0.0");
+        assertThat(properties).doesNotContainKey("taskmanager.host");
+    }
+
+    @Test
     void prometheusReporterIsOnClusterClassPath() {
-        String factory = config().toMap().get("metrics.reporter.prom.factory.class");
+        Map<String, String> properties = SessionCluster.builder(LoopbackCluster.home()).prometheusPorts("9249-9260")
+                .dynamicProperties(ProcessRole.TASK_MANAGER);
         List<String> jars = LoopbackCluster.home().classPath().stream().map(jar -> jar.getFileName().toString()).toList();
 
-        assertThat(factory).isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        assertThat(properties).containsEntry("metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         assertThat(jars).contains("flink-metrics-prometheus-2.2.1.jar");
     }
 

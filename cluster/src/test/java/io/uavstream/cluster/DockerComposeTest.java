@@ -92,6 +92,21 @@ class DockerComposeTest {
                 .resolve(Path.of(model).getFileName())).isRegularFile();
     }
 
+    /** config.yaml binds to loopback; containers must listen on their network to reach each other. */
+    @Test
+    void composeFlinkServicesOverrideLoopbackBinding() throws Exception {
+        for (String name : List.of("jobmanager", "taskmanager")) {
+            @SuppressWarnings("unchecked")
+            String properties = (String) ((Map<String, Object>) service(name).get("environment")).get("FLINK_PROPERTIES");
+            List<String> lines = properties.lines().map(String::strip).toList();
+
+            for (String option : SessionCluster.BIND_OPTIONS) {
+                assertThat(lines).as("%s FLINK_PROPERTIES", name).contains(option + ": 0.0.0.0");
+            }
+        }
+        assertThat(service("taskmanager").get("hostname")).isEqualTo("taskmanager");
+    }
+
     @Test
     void jobImageUsesRepositoryFlinkConfig() throws Exception {
         String dockerfile = Files.readString(repository().resolve("docker").resolve("job.Dockerfile"));

@@ -7,8 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
- * Test settings of a {@link SessionCluster}: the repository's flink-home, every address on
- * 127.0.0.1 and every port free, small JVMs (JobManager 768 MB, TaskManager 1.5 GB), and the
+ * Test settings of a {@link SessionCluster}: the repository's flink-home, the launcher's default
+ * bind address (loopback), the RPC and REST addresses on 127.0.0.1 and every port free, small JVMs (JobManager 768 MB, TaskManager 1.5 GB), and the
  * checkpoint, savepoint and temporary folders under one test folder.
  */
 final class LoopbackCluster {
@@ -36,10 +36,6 @@ final class LoopbackCluster {
                 .restPort(freePort())
                 .property("jobmanager.rpc.address", LOOPBACK)
                 .property("jobmanager.rpc.port", Integer.toString(freePort()))
-                .property("jobmanager.bind-host", LOOPBACK)
-                .property("taskmanager.bind-host", LOOPBACK)
-                .property("taskmanager.host", LOOPBACK)
-                .property("rest.bind-address", LOOPBACK)
                 .property("jobmanager.memory.process.size", "768m")
                 .property("taskmanager.memory.process.size", "1536m")
                 .property("taskmanager.memory.task.off-heap.size", "256m")
@@ -49,7 +45,8 @@ final class LoopbackCluster {
                 .property("io.tmp.dirs", directory.resolve("tmp").toString())
                 .property("web.tmpdir", directory.resolve("web").toString())
                 .jobManagerProperty("metrics.reporter.prom.port", Integer.toString(freePort()))
-                .taskManagerProperty("metrics.reporter.prom.port", Integer.toString(freePort()));
+                .taskManagerProperty("metrics.reporter.prom.port", Integer.toString(freePort()))
+                .prometheusPorts(Integer.toString(freePort()));
     }
 
     /** Returns a port that is free on the loopback address now. */

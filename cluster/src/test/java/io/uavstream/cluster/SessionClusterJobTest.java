@@ -247,6 +247,22 @@ class SessionClusterJobTest {
     }
 
     @Test
+    void processesListenOnlyOnLoopback() throws Exception {
+        Assumptions.assumeTrue(ListeningSockets.supported(), "needs Linux /proc to list listening sockets");
+
+        for (FlinkProcess process : List.of(cluster.jobManager(), cluster.taskManager())) {
+            int prometheusPort = prometheusPort(process.pid());
+            List<ListeningSockets.Listener> listeners = ListeningSockets.of(process.pid());
+
+            assertThat(listeners).as("listeners of the " + process.role().fileName()).isNotEmpty();
+            // Flink's Prometheus reporter has no bind option; the test enables it on one known port.
+            assertThat(listeners).as("listeners of the " + process.role().fileName())
+                    .filteredOn(listener -> listener.port() != prometheusPort)
+                    .allMatch(ListeningSockets.Listener::isLoopback);
+        }
+    }
+
+    @Test
     void prometheusServesTaskManagerMetrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + taskManagerPrometheusPort + "/metrics")).build(),
@@ -254,6 +270,15 @@ class SessionClusterJobTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("flink_taskmanager_Status_JVM_Memory_Heap_Used");
+    }
+
+    /** Returns the Prometheus port that the launcher passed to the process, from its command line. */
+    private static int prometheusPort(long pid) throws Exception {
+        String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("metrics\\.reporter\\.prom\\.port=(\\d+) ")
+                .matcher(commandLine + " ");
+        assertThat(port.find()).as("Prometheus port on the command line").isTrue();
+        return Integer.parseInt(port.group(1));
     }
 
     private static Path syntheticClip(String fileName) throws Exception {

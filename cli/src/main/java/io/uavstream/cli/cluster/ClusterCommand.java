@@ -75,6 +75,19 @@ public final class ClusterCommand implements Runnable {
                 description = "REST host name or address (default: ${DEFAULT-VALUE}).")
         private String restHost;
 
+        @Option(names = "--bind-host", paramLabel = "ADDRESS", defaultValue = SessionCluster.LOOPBACK,
+                description = {"Address that the JobManager and TaskManager listen on (default: ${DEFAULT-VALUE},"
+                        + " this machine only); 0.0.0.0 means every interface.",
+                    "WARNING: every host that reaches the REST port can then upload and run jars, that is run code"
+                            + " as your user. Use it only on a trusted or firewalled network."})
+        private String bindHost;
+
+        @Option(names = "--prometheus-port", paramLabel = "PORT[-PORT]",
+                description = {"Enables Flink's Prometheus reporter on the first free port of this range in each"
+                        + " process, for example 9249-9260. Default: no reporter.",
+                    "WARNING: Flink's reporter listens on every interface, whatever --bind-host says."})
+        private String prometheusPorts;
+
         @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
                 description = "Flink configuration option over config.yaml, for both processes; repeatable.")
         private Map<String, String> properties = new LinkedHashMap<>();
@@ -87,8 +100,16 @@ public final class ClusterCommand implements Runnable {
             SessionCluster.Builder builder = SessionCluster.builder(home(home))
                     .logDirectory(logDirectory(logDirectory, home))
                     .restHost(restHost)
-                    .restPort(restPort);
+                    .restPort(restPort)
+                    .bindHost(bindHost);
+            if (prometheusPorts != null) {
+                builder.prometheusPorts(prometheusPorts);
+            }
             properties.forEach(builder::property);
+            if (!bindHost.equals(SessionCluster.LOOPBACK)) {
+                LOG.warn("The cluster listens on {}: every host that reaches port {} can upload and run jars", bindHost,
+                        restPort);
+            }
             SessionCluster cluster = builder.start();
             LOG.info("Session cluster running; stop it with: uavstream cluster stop{}",
                     logDirectory == null ? "" : " --log-dir " + logDirectory);
