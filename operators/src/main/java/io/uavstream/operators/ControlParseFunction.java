@@ -5,12 +5,19 @@ import io.uavstream.analytics.definition.DefinitionSet;
 import io.uavstream.analytics.definition.InvalidDefinitionException;
 import io.uavstream.analytics.definition.LineDefinition;
 import io.uavstream.analytics.definition.ZoneDefinition;
+import io.uavstream.models.ModelDescriptor;
+import io.uavstream.models.ObjectDetector;
+import io.uavstream.models.ObjectDetectors;
 import io.uavstream.schemas.DeadLetter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -27,17 +34,42 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record is invalid when its key (the drone ID) is missing or blank, its value is not UTF-8,
  * {@link DefinitionParser#parse} rejects it, or it defines zones or lines of another drone.
+ *
+ * <p>A valid record whose zones or lines filter on classes that the job's model does not detect
+ * is still applied, because it may be meant for another model. Each such zone or line is logged
+ * once, with the drone ID, offset and unknown classes, and counted in
+ * {@value #DEFINITIONS_WITH_UNKNOWN_CLASSES}.
  */
 final class ControlParseFunction extends ProcessFunction<ControlRecord, DefinitionUpdate> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ControlParseFunction.class);
 
+    /** Counter of accepted zones and lines whose class filter names classes that the model does not detect. */
+    static final String DEFINITIONS_WITH_UNKNOWN_CLASSES = "definitionsWithUnknownClasses";
+
+    /** Model descriptor (.json) or ONNX file whose class names the definitions are checked against; null for none. */
+    private final String modelPath;
+
+    private transient List<String> modelClasses;
+    private transient AnalysisCounter unknownClassDefinitions;
     private transient AnalysisCounter updatesAccepted;
     private transient AnalysisCounter recordsRejected;
     private transient AnalysisCounter deadLetters;
 
+    /** Creates a function that does not check class names, for jobs whose model is not known here. */
+    ControlParseFunction() {
+        this(null);
+    }
+
+    /** Creates a function that checks class filters against the model at {@code modelPath}, as the TaskManagers see it. */
+    ControlParseFunction(String modelPath) {
+        this.modelPath = modelPath;
+    }
+
     @Override
     public void open(OpenContext openContext) {
+        modelClasses = modelPath == null ? null : modelClasses(modelPath);
+        unknownClassDefinitions = AnalysisCounter.register(getRuntimeContext(), DEFINITIONS_WITH_UNKNOWN_CLASSES);
         updatesAccepted = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.DEFINITION_UPDATES);
         recordsRejected = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.CONTROL_RECORDS_REJECTED);
         deadLetters = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.DEAD_LETTERS);
@@ -83,8 +115,54 @@ final class ControlParseFunction extends ProcessFunction<ControlRecord, Definiti
         LOG.info("Drone {}: control record at offset {} of {}-{} sets {} zones and {} lines from {}", droneId,
                 record.getOffset(), record.getTopic(), record.getPartition(), definitions.zones().size(),
                 definitions.lines().size(), Instant.ofEpochMilli(record.getTimestampMillis()));
+        warnOfUnknownClasses(record, definitions);
         updatesAccepted.inc();
         out.collect(new DefinitionUpdate(droneId, effectiveMicros, document));
+    }
+
+    private void warnOfUnknownClasses(ControlRecord record, DefinitionSet definitions) {
+        if (modelClasses == null) {
+            return;
+        }
+        for (ZoneDefinition zone : definitions.zones()) {
+            warnOfUnknownClasses(record, "zone", zone.id(), zone.classes());
+        }
+        for (LineDefinition line : definitions.lines()) {
+            warnOfUnknownClasses(record, "line", line.id(), line.classes());
+        }
+    }
+
+    private void warnOfUnknownClasses(ControlRecord record, String kind, String id, Set<String> classes) {
+        Set<String> unknown = new TreeSet<>(classes);
+        unknown.removeAll(modelClasses);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknownClassDefinitions.inc();
+        LOG.warn("Drone {}: {} '{}' of the control record at offset {} of {}-{} filters on classes {} that the model"
+                        + " does not detect, so they never match; the model's classes are {}", record.getDroneId(), kind,
+                id, record.getOffset(), record.getTopic(), record.getPartition(), unknown, modelClasses);
+    }
+
+    /**
+     * Reads the class names of the model. A descriptor file is read directly; for an ONNX file the
+     * detector is opened once, because only it knows where the descriptor is (beside it or bundled).
+     * A model that cannot be read turns the check off with a warning, since detection fails on it anyway.
+     */
+    private static List<String> modelClasses(String modelPath) {
+        try {
+            Path path = Path.of(modelPath);
+            if (modelPath.endsWith(".json")) {
+                return ModelDescriptor.read(path).classNames();
+            }
+            try (ObjectDetector detector = ObjectDetectors.open(path, 1)) {
+                return detector.descriptor().classNames();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Failed to read the class names of model {}, so control records are not checked against them: {}",
+                    modelPath, e.toString());
+            return null;
+        }
     }
 
     /** Returns a description of the first zone or line of another drone, or null when all are the drone's own. */

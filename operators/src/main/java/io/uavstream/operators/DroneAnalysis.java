@@ -151,7 +151,7 @@ public final class DroneAnalysis {
         }
 
         SingleOutputStreamOperator<DefinitionUpdate> updates = controlRecords
-                .process(new ControlParseFunction(), Types.POJO(DefinitionUpdate.class))
+                .process(new ControlParseFunction(config.modelPath()), Types.POJO(DefinitionUpdate.class))
                 .setParallelism(controlRecords.getParallelism())
                 .name("Parse analytics control")
                 .uid(CONTROL_PARSE_UID);
