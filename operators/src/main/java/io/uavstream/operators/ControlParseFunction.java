@@ -146,7 +146,7 @@ final class ControlParseFunction extends ProcessFunction<ControlRecord, Definiti
 
     /**
      * Reads the class names of the model. A descriptor file is read directly; for an ONNX file the
-     * detector is opened once, because only it knows where the descriptor is (beside it or bundled).
+     * detector is opened once, because it locates the descriptor, beside the file or bundled.
      * A model that cannot be read turns the check off with a warning, since detection fails on it anyway.
      */
     private static List<String> modelClasses(String modelPath) {
