@@ -2,6 +2,7 @@ package io.uavstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -115,6 +116,19 @@ class ClusterCommandsTest {
 
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("--bind-host").contains("upload and run jars");
+    }
+
+    /** picocli's default output is a buffered writer that flushes only on println, so the test uses one too. */
+    @Test
+    void submitJobHelpPrintsJobOptions() {
+        StringWriter printed = new StringWriter();
+        CommandLine commandLine = UavstreamCli.newCommandLine();
+        commandLine.setOut(new PrintWriter(new BufferedWriter(printed), true));
+
+        int exitCode = commandLine.execute("submit", "--job-help");
+
+        assertThat(exitCode).isZero();
+        assertThat(printed.toString()).contains("--bootstrap-servers").contains("--model");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.uavstream.cli.cluster;
 import io.uavstream.cluster.rest.FlinkRestClient;
 import io.uavstream.cluster.rest.JarRun;
 import io.uavstream.job.JobOptions;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,9 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--allow-non-restored-state", description = "Skip savepoint state that no operator of the job claims.")
     private boolean allowNonRestoredState;
 
-    @Option(names = "--job-help", description = "Print the job options and exit.")
+    /** A help option (picocli's {@code help}), so that it works without --jobmanager. */
+    @SuppressWarnings("deprecation")
+    @Option(names = "--job-help", help = true, description = "Print the job options and exit.")
     private boolean jobHelp;
 
     /** Every argument that is not an option of this command goes to the job, in order. */
@@ -61,7 +64,10 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (jobHelp) {
-            spec.commandLine().getOut().print(JobOptions.usage());
+            // picocli's standard output buffers and flushes only on println; main exits right after.
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(JobOptions.usage());
+            out.flush();
             return 0;
         }
         // Checks the options here, so that a typo fails at once rather than in the JobManager.
