@@ -148,6 +148,25 @@ class ClusterCommandsTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).contains("jars/").contains("absent.onnx");
+        assertThat(err.toString().indexOf("not found")).as("job message before the HTTP status in: %s", err)
+                .isBetween(0, err.toString().indexOf("HTTP 400"));
+    }
+
+    @Test
+    void submitSendsRelativeModelAsAbsolute() {
+        int exitCode = execute("submit", "--jobmanager", restAddress, "--bootstrap-servers", "127.0.0.1:9",
+                "--model", "relative-absent.onnx");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains(Path.of("relative-absent.onnx").toAbsolutePath().toString());
+    }
+
+    @Test
+    void submitWithoutModelNamesBundledDetector() {
+        int exitCode = execute("submit", "--jobmanager", restAddress, "--bootstrap-servers", "127.0.0.1:9");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("--model is missing").contains("uavdet-416.json");
     }
 
     /**

@@ -611,7 +611,10 @@ public final class JobOptions {
                 throw new IllegalArgumentException("--bootstrap-servers is missing: pass the Kafka HOST:PORT list");
             }
             if (modelPath == null) {
-                throw new IllegalArgumentException("--model is missing: pass a model descriptor (.json) or ONNX file");
+                throw new IllegalArgumentException("--model is missing: pass the path of a model descriptor (.json)"
+                        + " or ONNX file that exists on every TaskManager, for example the bundled detector,"
+                        + " models/src/main/resources/io/uavstream/models/default/uavdet-416.json in a checkout"
+                        + " or /opt/uavstream/models/uavdet-416.json in the Docker job image");
             }
             if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
                 throw new IllegalArgumentException("--checkpoint-interval " + format(checkpointInterval)

@@ -26,8 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Uploads the uavstream job jar to a Flink session cluster through its REST API, runs it with the"
                     + " given job options and prints the job ID.",
             "Every other argument is an option of the job (uavstream submit --job-help lists them), for example"
-                    + " --bootstrap-servers kafka:9092 --model /models/uavdet-416.json. The model path must exist on"
-                    + " every TaskManager."
+                    + " --bootstrap-servers kafka:9092 --model models/src/main/resources/io/uavstream/models/default/"
+                    + "uavdet-416.json (the bundled detector). The model path must exist on every TaskManager; a"
+                    + " relative path is sent as an absolute path from this folder."
         })
 public final class SubmitCommand implements Callable<Integer> {
 
@@ -75,7 +76,9 @@ public final class SubmitCommand implements Callable<Integer> {
         FlinkRestClient rest = new FlinkRestClient(jobManager);
         Path jobJar = jobJar();
 
-        JarRun.Builder run = JarRun.builder().programArguments(jobArguments).allowNonRestoredState(allowNonRestoredState);
+        JarRun.Builder run = JarRun.builder()
+                .programArguments(withAbsoluteModelPath(jobArguments, options))
+                .allowNonRestoredState(allowNonRestoredState);
         if (savepoint != null) {
             run.savepointPath(savepoint);
         }
@@ -89,6 +92,19 @@ public final class SubmitCommand implements Callable<Integer> {
         LOG.info("Submitted {} as job {} to {}", options.jobName(), jobId, rest.address());
         spec.commandLine().getOut().println(jobId);
         return 0;
+    }
+
+    /**
+     * Replaces the value of {@code --model} with the absolute path that {@code options} resolved
+     * here: the job's {@code main} runs in the JobManager, whose working directory differs.
+     */
+    private static List<String> withAbsoluteModelPath(List<String> arguments, JobOptions options) {
+        List<String> resolved = new ArrayList<>(arguments);
+        int model = resolved.lastIndexOf("--model");
+        if (model >= 0 && model + 1 < resolved.size()) {
+            resolved.set(model + 1, options.modelPath().toString());
+        }
+        return resolved;
     }
 
     /**
