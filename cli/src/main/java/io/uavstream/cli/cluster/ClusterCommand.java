@@ -85,7 +85,7 @@ public final class ClusterCommand implements Runnable {
         @Option(names = "--prometheus-port", paramLabel = "PORT[-PORT]",
                 description = {"Enables Flink's Prometheus reporter on the first free port of this range in each"
                         + " process, for example 9249-9260. Default: no reporter.",
-                    "WARNING: Flink's reporter listens on every interface, whatever --bind-host says."})
+                    "WARNING: Flink's reporter listens on every interface, whatever --bind-host sets."})
         private String prometheusPorts;
 
         @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
