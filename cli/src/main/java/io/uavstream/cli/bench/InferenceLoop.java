@@ -1,15 +1,9 @@
 package io.uavstream.cli.bench;
 
-import io.uavstream.ingest.DemuxedPacket;
-import io.uavstream.ingest.StreamDemuxer;
-import io.uavstream.ingest.StreamInfo;
-import io.uavstream.ingest.VideoSource;
 import io.uavstream.models.ObjectDetector;
 import io.uavstream.models.ObjectDetectors;
 import io.uavstream.video.DecodedFrame;
-import io.uavstream.video.PacketDecoder;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The bare baseline of the pipeline benchmark: decodes a video with FFmpeg and times only the
@@ -39,33 +33,11 @@ public final class InferenceLoop {
 
     /** Runs the detector over every frame of {@code video}, up to {@code maxFrames} (0 for all). */
     public static Result run(Path video, Path model, int intraOpThreads, long maxFrames) {
-        try (StreamDemuxer demuxer = StreamDemuxer.open(VideoSource.ofFile(video));
-                ObjectDetector detector = ObjectDetectors.open(model, intraOpThreads)) {
-            DemuxedPacket first = demuxer.nextPacket();
-            if (first == null) {
-                throw new IllegalArgumentException("Video has no access units: " + video);
-            }
-            try (PacketDecoder decoder = openDecoder(first)) {
-                Timer timer = new Timer(detector, maxFrames);
-                DemuxedPacket packet = first;
-                while (packet != null && !timer.done()) {
-                    timer.detectAll(decoder.decode(packet.accessUnit(), packet.ptsMicros(), packet.dtsMicros()));
-                    packet = demuxer.nextPacket();
-                }
-                timer.detectAll(decoder.drain());
-                return timer.result();
-            }
+        try (ObjectDetector detector = ObjectDetectors.open(model, intraOpThreads)) {
+            Timer timer = new Timer(detector, maxFrames);
+            VideoFrames.forEach(video, timer::detect);
+            return timer.result();
         }
-    }
-
-    /** Opens a decoder from the first packet, which carries the codec configuration. */
-    static PacketDecoder openDecoder(DemuxedPacket first) {
-        StreamInfo stream = first.stream();
-        PacketDecoder.Builder builder = PacketDecoder.builder(stream.codec()).declaredSize(stream.width(), stream.height());
-        if (first.codecConfig() != null) {
-            builder.extradata(first.codecConfig());
-        }
-        return builder.open();
     }
 
     /** Times the detector over frames as they are decoded. */
@@ -86,20 +58,17 @@ public final class InferenceLoop {
             return maxFrames > 0 && frames >= maxFrames;
         }
 
-        void detectAll(List<DecodedFrame> decoded) {
-            for (DecodedFrame frame : decoded) {
-                if (done()) {
-                    return;
-                }
-                long start = System.nanoTime();
-                int found = detector.detect(frame.image()).size();
-                long elapsed = System.nanoTime() - start;
-                if (seen++ >= WARM_UP_FRAMES) {
-                    frames++;
-                    nanos += elapsed;
-                    boxes += found;
-                }
+        /** Times the detector on one frame; returns whether more frames are wanted. */
+        boolean detect(DecodedFrame frame) {
+            long start = System.nanoTime();
+            int found = detector.detect(frame.image()).size();
+            long elapsed = System.nanoTime() - start;
+            if (seen++ >= WARM_UP_FRAMES) {
+                frames++;
+                nanos += elapsed;
+                boxes += found;
             }
+            return !done();
         }
 
         Result result() {

@@ -2,13 +2,8 @@ package io.uavstream.cli.bench;
 
 import io.uavstream.evaluation.geometry.BoundingBox;
 import io.uavstream.evaluation.mot.MotRecord;
-import io.uavstream.ingest.DemuxedPacket;
-import io.uavstream.ingest.StreamDemuxer;
-import io.uavstream.ingest.VideoSource;
 import io.uavstream.models.Detection;
 import io.uavstream.models.ObjectDetector;
-import io.uavstream.video.DecodedFrame;
-import io.uavstream.video.PacketDecoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,36 +29,22 @@ final class VideoDetections {
      */
     static Map<Integer, List<MotRecord>> detect(Path video, ObjectDetector detector) {
         Map<Integer, List<MotRecord>> rows = new TreeMap<>();
-        try (StreamDemuxer demuxer = StreamDemuxer.open(VideoSource.ofFile(video))) {
-            DemuxedPacket first = demuxer.nextPacket();
-            if (first == null) {
-                throw new IllegalArgumentException("Video has no access units: " + video);
-            }
-            try (PacketDecoder decoder = InferenceLoop.openDecoder(first)) {
-                int[] frame = {0};
-                DemuxedPacket packet = first;
-                while (packet != null) {
-                    addAll(rows, frame, decoder.decode(packet.accessUnit(), packet.ptsMicros(), packet.dtsMicros()), detector);
-                    packet = demuxer.nextPacket();
-                }
-                addAll(rows, frame, decoder.drain(), detector);
-            }
-        }
+        VideoFrames.forEach(video, image -> {
+            int number = rows.size() + 1;
+            rows.put(number, rowsOf(number, detector.detect(image.image())));
+            return true;
+        });
         return rows;
     }
 
-    private static void addAll(Map<Integer, List<MotRecord>> rows, int[] frame, List<DecodedFrame> decoded,
-            ObjectDetector detector) {
-        for (DecodedFrame image : decoded) {
-            int number = ++frame[0];
-            List<MotRecord> frameRows = new ArrayList<>();
-            for (Detection detection : detector.detect(image.image())) {
-                BoundingBox box = new BoundingBox(detection.x1(), detection.y1(), detection.width(), detection.height());
-                frameRows.add(new MotRecord(number, MotRecord.NOT_GIVEN, box, detection.score(),
-                        visDroneClass(detection.className()), MotRecord.NOT_GIVEN));
-            }
-            rows.put(number, frameRows);
+    private static List<MotRecord> rowsOf(int frame, List<Detection> detections) {
+        List<MotRecord> rows = new ArrayList<>(detections.size());
+        for (Detection detection : detections) {
+            BoundingBox box = new BoundingBox(detection.x1(), detection.y1(), detection.width(), detection.height());
+            rows.add(new MotRecord(frame, MotRecord.NOT_GIVEN, box, detection.score(),
+                    visDroneClass(detection.className()), MotRecord.NOT_GIVEN));
         }
+        return rows;
     }
 
     /** Maps a model's class name to the VisDrone2019 category ID that the simulator writes. */

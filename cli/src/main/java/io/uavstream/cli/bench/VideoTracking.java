@@ -1,8 +1,5 @@
 package io.uavstream.cli.bench;
 
-import io.uavstream.ingest.DemuxedPacket;
-import io.uavstream.ingest.StreamDemuxer;
-import io.uavstream.ingest.VideoSource;
 import io.uavstream.models.BgrImages;
 import io.uavstream.models.Detection;
 import io.uavstream.models.ObjectDetector;
@@ -18,7 +15,6 @@ import io.uavstream.tracking.Trackers;
 import io.uavstream.tracking.geometry.Box;
 import io.uavstream.tracking.geometry.Homography;
 import io.uavstream.video.DecodedFrame;
-import io.uavstream.video.PacketDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -58,21 +54,11 @@ final class VideoTracking {
         MultiObjectTracker tracker = Trackers.create(trackerConfig);
         CameraMotionEstimator motion = new CameraMotionEstimator(MotionEstimatorConfig.defaults());
         TrackStatistics statistics = new TrackStatistics();
-        try (StreamDemuxer demuxer = StreamDemuxer.open(VideoSource.ofFile(video))) {
-            DemuxedPacket first = demuxer.nextPacket();
-            if (first == null) {
-                throw new IllegalArgumentException("Video has no access units: " + video);
-            }
-            try (PacketDecoder decoder = InferenceLoop.openDecoder(first)) {
-                FrameStep step = new FrameStep(tracker, motion, statistics);
-                DemuxedPacket packet = first;
-                while (packet != null) {
-                    step.acceptAll(decoder.decode(packet.accessUnit(), packet.ptsMicros(), packet.dtsMicros()));
-                    packet = demuxer.nextPacket();
-                }
-                step.acceptAll(decoder.drain());
-            }
-        }
+        FrameStep step = new FrameStep(tracker, motion, statistics);
+        VideoFrames.forEach(video, frame -> {
+            step.accept(frame);
+            return true;
+        });
         return statistics;
     }
 
@@ -91,13 +77,7 @@ final class VideoTracking {
             this.statistics = statistics;
         }
 
-        void acceptAll(List<DecodedFrame> frames) {
-            for (DecodedFrame frame : frames) {
-                accept(frame);
-            }
-        }
-
-        private void accept(DecodedFrame frame) {
+        void accept(DecodedFrame frame) {
             if (firstPtsMicros == Long.MIN_VALUE) {
                 firstPtsMicros = frame.ptsMicros();
             }

@@ -3,6 +3,7 @@ package io.uavstream.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uavstream.evaluation.mot.MotConfig;
+import io.uavstream.models.DefaultModel;
 import io.uavstream.simulator.FleetSimulation;
 import io.uavstream.simulator.FlightPattern;
 import io.uavstream.simulator.SimulationConfig;
@@ -131,5 +132,21 @@ class BenchTrackingCommandTest {
         assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
         assertThat(pictures.resolve("frame-001.0s.png")).isNotEmptyFile();
         assertThat(pictures.resolve("frame-002.5s.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void videoFramesStopWhenConsumerDeclines() {
+        int[] offered = {0};
+
+        VideoFrames.forEach(flights.resolve("drone-1/video.ts"), frame -> ++offered[0] < 3);
+
+        assertThat(offered[0]).isEqualTo(3);
+    }
+
+    @Test
+    void inferenceLoopTimesRequestedFrames() {
+        InferenceLoop.Result result = InferenceLoop.run(flights.resolve("drone-1/video.ts"), DefaultModel.extract(), 1, 10);
+
+        assertThat(result.frames()).isEqualTo(10);
     }
 }
