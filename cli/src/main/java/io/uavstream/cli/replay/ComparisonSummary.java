@@ -11,7 +11,6 @@ import io.uavstream.evaluation.mot.Sequence;
 import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
-import io.uavstream.schemas.TrackEventType;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +39,8 @@ public record ComparisonSummary(Side reference, Side candidate, MotRow candidate
      * One replay's events, reduced to what the summary shows.
      *
      * @param detectionsPerClass number of detected boxes per class name, in name order
-     * @param tracks confirmed tracks: distinct (drone, track ID) of STARTED events
+     * @param tracks confirmed tracks: distinct (drone, track ID) of all track events, so that a
+     *     track confirmed in the lead-in before the range counts too
      * @param trackedBoxes per drone, capture time to the boxes that carry a track ID
      */
     public record Side(String modelId, String replayId, long frames, SortedMap<String, Long> detectionsPerClass,
@@ -61,7 +61,6 @@ public record ComparisonSummary(Side reference, Side candidate, MotRow candidate
                         .put(epochMicros(frame.getCaptureTimeMicros()), withTrack);
             }
             long tracks = events.stream()
-                    .filter(event -> event.getEventType() == TrackEventType.STARTED)
                     .map(event -> event.getDroneId() + "/" + event.getTrackId())
                     .distinct()
                     .count();

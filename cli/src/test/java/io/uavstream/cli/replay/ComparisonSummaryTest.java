@@ -51,6 +51,14 @@ class ComparisonSummaryTest {
         assertThat(side.tracks()).isEqualTo(1);
     }
 
+    @Test
+    void trackWithoutStartInRangeCounts() {
+        ComparisonSummary.Side side = ComparisonSummary.Side.of("a", "replay-a", frames(7, 7),
+                List.of(event(TrackEventType.UPDATED), event(TrackEventType.ENDED)));
+
+        assertThat(side.tracks()).isEqualTo(1);
+    }
+
     /** Ten frames of one car moving right; the track ID changes from {@code first} to {@code second} at frame 5. */
     private static List<FrameDetections> frames(long first, long second) {
         List<FrameDetections> frames = new ArrayList<>();
@@ -74,10 +82,15 @@ class ComparisonSummaryTest {
     }
 
     private static ComparisonSummary.Side side(String modelId, List<FrameDetections> frames) {
-        TrackEvent started = TrackEvent.newBuilder()
+        return ComparisonSummary.Side.of(modelId, "replay-" + modelId, frames, List.of(event(TrackEventType.STARTED)));
+    }
+
+    /** Returns an event of track 7 of drone-1. */
+    private static TrackEvent event(TrackEventType type) {
+        return TrackEvent.newBuilder()
                 .setDroneId("drone-1")
                 .setSessionId("s")
-                .setEventType(TrackEventType.STARTED)
+                .setEventType(type)
                 .setTrackId(7)
                 .setClassId(2)
                 .setClassName("car")
@@ -86,6 +99,5 @@ class ComparisonSummaryTest {
                 .setScore(0.9f)
                 .setBox(new TrackBox(100f, 100f, 140f, 130f))
                 .build();
-        return ComparisonSummary.Side.of(modelId, "replay-" + modelId, frames, List.of(started));
     }
 }
