@@ -44,7 +44,7 @@ final class BenchTrackingCommand implements Callable<Integer> {
     static final double DEFAULT_MIN_VISIBILITY = 0.5;
 
     @Option(names = "--flights", required = true, paramLabel = "DIR",
-            description = "Flights directory written by uavstream simulate; with --noise unless --detector is given.")
+            description = "Flights directory written by uavstream simulate; with --noise unless --model is given.")
     private Path flights;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
@@ -70,13 +70,13 @@ final class BenchTrackingCommand implements Callable<Integer> {
                     + " a hit nor a false positive (default: ${DEFAULT-VALUE}). Every box is also scored with 0.")
     private double minVisibility;
 
-    @Option(names = "--detector", paramLabel = "MODEL",
+    @Option(names = "--model", paramLabel = "MODEL",
             description = "Detect objects in each drone's video.ts with this ONNX model (a .onnx file beside its"
                     + " descriptor, or 'default' for the shipped model) instead of reading det/det.txt.")
     private String detector;
 
     @Option(names = "--intra-op-threads", defaultValue = "2", paramLabel = "N",
-            description = "ONNX Runtime intra-op threads for --detector (default: ${DEFAULT-VALUE}).")
+            description = "ONNX Runtime intra-op threads for --model (default: ${DEFAULT-VALUE}).")
     private int intraOpThreads;
 
     @Override
@@ -94,7 +94,7 @@ final class BenchTrackingCommand implements Callable<Integer> {
                     TrackerConfig.defaults(), Duration.ofMillis(coastMillis), scoring, source);
         }
         String command = "uavstream bench tracking --flights " + flights + " --coast-ms " + coastMillis
-                + " --min-visibility " + minVisibility + (detector == null ? "" : " --detector " + detector);
+                + " --min-visibility " + minVisibility + (detector == null ? "" : " --model " + detector);
         System.out.println(report.markdownSection(command, MachineDescription.describe()));
         if (json != null) {
             Files.writeString(json, report.toJson());

@@ -25,7 +25,7 @@ final class BenchTrackingVideoCommand implements Callable<Integer> {
     @Option(names = "--video", required = true, paramLabel = "PATH", description = "Video file to track.")
     private Path video;
 
-    @Option(names = "--detector", defaultValue = "default", paramLabel = "MODEL",
+    @Option(names = "--model", defaultValue = "default", paramLabel = "MODEL",
             description = "ONNX model beside its descriptor, or 'default' for the shipped model (default: ${DEFAULT-VALUE}).")
     private String detector;
 
@@ -63,7 +63,7 @@ final class BenchTrackingVideoCommand implements Callable<Integer> {
 
     private String report(String modelId, TrackStatistics statistics) {
         return String.format(Locale.ROOT, """
-                uavstream bench tracking-video --video %s --detector %s%s
+                uavstream bench tracking-video --video %s --model %s%s
 
                 | video | model | frames | tracks | tracks >= 1 s | median duration | probable ID breaks |
                 |---|---|---:|---:|---:|---:|---:|

@@ -76,7 +76,7 @@ record FlightRecording(String droneId, String pattern, double altitudeMetres, do
         Path detections = directory.resolve("det").resolve("det.txt");
         if (!Files.isRegularFile(detections)) {
             throw new IllegalArgumentException(directory + " has no det/det.txt; simulate with --noise PROFILE,"
-                    + " or detect objects in the video with --detector MODEL");
+                    + " or detect objects in the video with --model MODEL");
         }
         Map<Integer, List<MotRecord>> detectionsByFrame = new TreeMap<>();
         for (MotRecord record : MotChallengeReader.read(detections)) {

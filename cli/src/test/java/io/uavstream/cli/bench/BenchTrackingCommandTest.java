@@ -86,12 +86,12 @@ class BenchTrackingCommandTest {
         CommandLine commandLine = new CommandLine(new BenchCommand());
         commandLine.setErr(new PrintWriter(err, true));
 
-        int exitCode = commandLine.execute("tracking", "--flights", flights.toString(), "--detector", "default",
+        int exitCode = commandLine.execute("tracking", "--flights", flights.toString(), "--model", "default",
                 "--intra-op-threads", "1", "--predictions", output.toString(), "--doc", doc.toString());
 
         assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
         assertThat(Files.readString(doc)).contains("<!-- bench-tracking seed=8 detector=uavdet-416 -->")
-                .contains("--detector default");
+                .contains("--model default");
     }
 
     @Test
@@ -106,7 +106,7 @@ class BenchTrackingCommandTest {
         CommandLine commandLine = new CommandLine(new BenchCommand());
         commandLine.setErr(new PrintWriter(err, true));
 
-        int exitCode = commandLine.execute("tracking", "--flights", copy.toString(), "--detector", "default",
+        int exitCode = commandLine.execute("tracking", "--flights", copy.toString(), "--model", "default",
                 "--intra-op-threads", "1");
 
         assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
