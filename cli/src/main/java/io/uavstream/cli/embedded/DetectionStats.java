@@ -26,12 +26,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * @param frames analysed frames with a detections record
  * @param boxesPerClass detected boxes per class name, sorted by name
+ * @param tracks confirmed tracks seen on the boxes: distinct pairs of drone ID and track ID
  * @param analysedFps frames divided by the time from the first frame's publication to the last
  *     frame's analysis, in frames per second; 0 with fewer than two frames
  * @param latencyP50Millis median of (analysed at - published at) in milliseconds
  * @param latencyP99Millis 99th percentile of the same, in milliseconds
  */
-record DetectionStats(long frames, Map<String, Long> boxesPerClass, double analysedFps,
+record DetectionStats(long frames, Map<String, Long> boxesPerClass, long tracks, double analysedFps,
         double latencyP50Millis, double latencyP99Millis) {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
@@ -68,7 +69,13 @@ record DetectionStats(long frames, Map<String, Long> boxesPerClass, double analy
                 .mapToLong(frame -> frame.getAnalysedAtMicros() - frame.getPublishedAtMicros())
                 .sorted()
                 .toArray();
-        return new DetectionStats(frames.size(), boxesPerClass, analysedFps(frames),
+        long tracks = frames.stream()
+                .flatMap(frame -> frame.getBoxes().stream()
+                        .filter(box -> box.getTrackId() != null)
+                        .map(box -> frame.getDroneId() + "/" + box.getTrackId()))
+                .distinct()
+                .count();
+        return new DetectionStats(frames.size(), boxesPerClass, tracks, analysedFps(frames),
                 percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0);
     }
 
@@ -112,6 +119,6 @@ record DetectionStats(long frames, Map<String, Long> boxesPerClass, double analy
 
     @Override
     public String toString() {
-        return "DetectionStats" + Arrays.asList(frames, boxesPerClass, analysedFps, latencyP50Millis, latencyP99Millis);
+        return "DetectionStats" + Arrays.asList(frames, boxesPerClass, tracks, analysedFps, latencyP50Millis, latencyP99Millis);
     }
 }

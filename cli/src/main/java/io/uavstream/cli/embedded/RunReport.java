@@ -46,6 +46,11 @@ public final class RunReport {
         return detections.analysedFps();
     }
 
+    /** Returns the number of confirmed tracks on the committed detections, over all drones. */
+    public long tracks() {
+        return detections.tracks();
+    }
+
     public Map<String, Long> boxesPerClass() {
         return detections.boxesPerClass();
     }
@@ -68,6 +73,7 @@ public final class RunReport {
                 counter(AnalysisCounters.PACKETS_DROPPED), counter(AnalysisCounters.DEAD_LETTERS));
         out.printf("  detections in Kafka    %,d frames%n", detections.frames());
         detections.boxesPerClass().forEach((name, count) -> out.printf("    %-20s %,d%n", name, count));
+        out.printf("  tracks                 %,d%n", detections.tracks());
         out.printf("  analytics events       %,d (definition updates %,d, control records rejected %,d)%n",
                 counter(AnalysisCounters.ANALYTICS_EVENTS), counter(AnalysisCounters.DEFINITION_UPDATES),
                 counter(AnalysisCounters.CONTROL_RECORDS_REJECTED));

@@ -36,6 +36,21 @@ class DetectionStatsTest {
         assertThat(stats.analysedFps()).isCloseTo(2 / 0.160, within(1e-9));
     }
 
+    @Test
+    void tracksCountDistinctDroneTrackPairs() {
+        FrameDetections first = frame(0, 100_000, 140_000, "car", "car");
+        first.getBoxes().get(0).setTrackId(4L);
+        FrameDetections second = frame(1, 200_000, 260_000, "car");
+        second.getBoxes().get(0).setTrackId(4L);
+        FrameDetections otherDrone = frame(2, 300_000, 360_000, "car");
+        otherDrone.setDroneId("drone-2");
+        otherDrone.getBoxes().get(0).setTrackId(4L);
+
+        DetectionStats stats = DetectionStats.of(List.of(first, second, otherDrone));
+
+        assertThat(stats.tracks()).isEqualTo(2);
+    }
+
     private static FrameDetections frame(long sequence, long publishedMicros, long analysedMicros, String... classes) {
         List<DetectedBox> boxes = java.util.Arrays.stream(classes)
                 .map(name -> DetectedBox.newBuilder().setClassId(0).setClassName(name).setScore(0.9f)
