@@ -1,19 +1,13 @@
 package io.uavstream.sinks;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.ClassCounts;
 import io.uavstream.schemas.GeoPosition;
 import io.uavstream.schemas.ZoneExit;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.serialization.Encoder;
 
 /**
  * Writes one {@link AnalyticsEvent} as one line of JSON, terminated by {@code \n}, in UTF-8.
@@ -37,28 +31,12 @@ import org.apache.flink.api.common.serialization.Encoder;
  *       microseconds) and {@code tracksPerClass}, an object from class name to count, sorted by name
  * </ul>
  */
-public final class AnalyticsEventJsonEncoder implements Encoder<AnalyticsEvent> {
+public final class AnalyticsEventJsonEncoder extends JsonLinesEncoder<AnalyticsEvent> {
     private static final long serialVersionUID = 1L;
 
-    private transient JsonFactory jsonFactory;
-
     @Override
-    public void encode(AnalyticsEvent event, OutputStream stream) throws IOException {
-        // The generator must neither close nor flush the part file, which Flink owns.
-        try (JsonGenerator json = jsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            writeEvent(json, event);
-        }
-        stream.write('\n');
-    }
-
-    private JsonFactory jsonFactory() {
-        if (jsonFactory == null) {
-            jsonFactory = JsonFactory.builder()
-                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                    .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-                    .build();
-        }
-        return jsonFactory;
+    void writeRecord(JsonGenerator json, AnalyticsEvent event) throws IOException {
+        writeEvent(json, event);
     }
 
     private static void writeEvent(JsonGenerator json, AnalyticsEvent event) throws IOException {
@@ -132,7 +110,4 @@ public final class AnalyticsEventJsonEncoder implements Encoder<AnalyticsEvent> 
         json.writeEndObject();
     }
 
-    private static long epochMicros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
-    }
 }

@@ -1,16 +1,10 @@
 package io.uavstream.sinks;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.uavstream.schemas.DetectedBox;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.FramePose;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Instant;
-import org.apache.flink.api.common.serialization.Encoder;
 
 /**
  * Writes one {@link FrameDetections} as one line of JSON, terminated by {@code \n}, in UTF-8.
@@ -41,28 +35,12 @@ import org.apache.flink.api.common.serialization.Encoder;
  *
  * <p>Every field is always present, in this order.
  */
-public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections> {
+public final class FrameDetectionsJsonEncoder extends JsonLinesEncoder<FrameDetections> {
     private static final long serialVersionUID = 1L;
 
-    private transient JsonFactory jsonFactory;
-
     @Override
-    public void encode(FrameDetections detections, OutputStream stream) throws IOException {
-        // The generator must neither close nor flush the part file, which Flink owns.
-        try (JsonGenerator json = jsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            writeDetections(json, detections);
-        }
-        stream.write('\n');
-    }
-
-    private JsonFactory jsonFactory() {
-        if (jsonFactory == null) {
-            jsonFactory = JsonFactory.builder()
-                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                    .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-                    .build();
-        }
-        return jsonFactory;
+    void writeRecord(JsonGenerator json, FrameDetections detections) throws IOException {
+        writeDetections(json, detections);
     }
 
     private static void writeDetections(JsonGenerator json, FrameDetections detections)
@@ -149,10 +127,6 @@ public final class FrameDetectionsJsonEncoder implements Encoder<FrameDetections
         json.writeEndObject();
     }
 
-    private static long epochMicros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                instant.getNano() / 1_000L);
-    }
 
     private static void writeNullableDouble(JsonGenerator json, String name, Double value) throws IOException {
         if (value == null) {

@@ -1,16 +1,10 @@
 package io.uavstream.sinks;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.uavstream.schemas.TrackBox;
 import io.uavstream.schemas.TrackEvent;
 import io.uavstream.schemas.TrackSummary;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Instant;
-import org.apache.flink.api.common.serialization.Encoder;
 
 /**
  * Writes one {@link TrackEvent} as one line of JSON, terminated by {@code \n}, in UTF-8.
@@ -33,28 +27,12 @@ import org.apache.flink.api.common.serialization.Encoder;
  *
  * <p>Every field is always present, in this order.
  */
-public final class TrackEventJsonEncoder implements Encoder<TrackEvent> {
+public final class TrackEventJsonEncoder extends JsonLinesEncoder<TrackEvent> {
     private static final long serialVersionUID = 1L;
 
-    private transient JsonFactory jsonFactory;
-
     @Override
-    public void encode(TrackEvent event, OutputStream stream) throws IOException {
-        // The generator must neither close nor flush the part file, which Flink owns.
-        try (JsonGenerator json = jsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            writeEvent(json, event);
-        }
-        stream.write('\n');
-    }
-
-    private JsonFactory jsonFactory() {
-        if (jsonFactory == null) {
-            jsonFactory = JsonFactory.builder()
-                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                    .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-                    .build();
-        }
-        return jsonFactory;
+    void writeRecord(JsonGenerator json, TrackEvent event) throws IOException {
+        writeEvent(json, event);
     }
 
     private static void writeEvent(JsonGenerator json, TrackEvent event) throws IOException {
@@ -99,7 +77,4 @@ public final class TrackEventJsonEncoder implements Encoder<TrackEvent> {
         json.writeEndObject();
     }
 
-    private static long epochMicros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
-    }
 }
