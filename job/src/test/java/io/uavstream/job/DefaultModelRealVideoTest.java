@@ -2,10 +2,6 @@ package io.uavstream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.uavstream.ingest.DemuxedPacket;
-import io.uavstream.ingest.StreamDemuxer;
-import io.uavstream.ingest.VideoPacketPublisher;
-import io.uavstream.ingest.VideoSource;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.DefaultModel;
 import io.uavstream.models.testing.SharedData;
@@ -14,7 +10,6 @@ import io.uavstream.schemas.FrameDetections;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +81,7 @@ class DefaultModelRealVideoTest {
 
     private static FrameDetections detectAtTenSeconds(Path video, Path model, String name) throws Exception {
         PipelineHarness harness = new PipelineHarness(kafka, "vtest-default-model-" + name);
-        publishUpTo(video, harness, CHECKED_PTS_MICROS + TRAILING_MICROS);
+        harness.publishUpTo(video, CHECKED_PTS_MICROS + TRAILING_MICROS);
         harness.run(harness.options(model).build());
         FrameDetections frame = harness.committedDetections().stream()
                 .min(Comparator.comparingLong(f -> Math.abs(f.getPtsMicros() - CHECKED_PTS_MICROS)))
@@ -111,23 +106,4 @@ class DefaultModelRealVideoTest {
         return (box.getX2() - box.getX1()) * (box.getY2() - box.getY1());
     }
 
-    /** Publishes the access units of {@code video} up to {@code lastPtsMicros}, then end of stream. */
-    private static void publishUpTo(Path video, PipelineHarness harness, long lastPtsMicros) {
-        String droneId = "camera-1";
-        String sessionId = UUID.randomUUID().toString();
-        long sequence = 0;
-        try (StreamDemuxer demuxer = StreamDemuxer.open(VideoSource.ofFile(video));
-                VideoPacketPublisher publisher = new VideoPacketPublisher(harness.bootstrapServers(), harness.videoTopic())) {
-            DemuxedPacket last = null;
-            for (DemuxedPacket packet = demuxer.nextPacket();
-                    packet != null && packet.ptsMicros() <= lastPtsMicros;
-                    packet = demuxer.nextPacket()) {
-                publisher.publish(packet.toVideoPacket(droneId, sessionId, sequence++));
-                last = packet;
-            }
-            assertThat(last).as("access units of %s", video).isNotNull();
-            publisher.publish(last.endOfStreamAfter(droneId, sessionId, sequence));
-            publisher.flush();
-        }
-    }
 }

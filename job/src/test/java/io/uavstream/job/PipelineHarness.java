@@ -1,10 +1,14 @@
 package io.uavstream.job;
 
+import io.uavstream.ingest.DemuxedPacket;
 import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
+import io.uavstream.ingest.StreamDemuxer;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.ingest.TopicProvisioner;
+import io.uavstream.ingest.VideoPacketPublisher;
+import io.uavstream.ingest.VideoSource;
 import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.schemas.AnalyticsEvent;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -73,6 +78,31 @@ final class PipelineHarness {
                 .fps(10)
                 .gop(gop)
                 .write(directory.resolve(fileName));
+    }
+
+    /**
+     * Publishes the access units of {@code video} with a PTS up to {@code lastPtsMicros}, then an
+     * end-of-stream marker, as one ingest session of drone {@code camera-1}.
+     */
+    void publishUpTo(Path video, long lastPtsMicros) {
+        String droneId = "camera-1";
+        String sessionId = UUID.randomUUID().toString();
+        long sequence = 0;
+        try (StreamDemuxer demuxer = StreamDemuxer.open(VideoSource.ofFile(video));
+                VideoPacketPublisher publisher = new VideoPacketPublisher(bootstrapServers(), videoTopic())) {
+            DemuxedPacket last = null;
+            for (DemuxedPacket packet = demuxer.nextPacket();
+                    packet != null && packet.ptsMicros() <= lastPtsMicros;
+                    packet = demuxer.nextPacket()) {
+                publisher.publish(packet.toVideoPacket(droneId, sessionId, sequence++));
+                last = packet;
+            }
+            if (last == null) {
+                throw new IllegalArgumentException("No access units up to " + lastPtsMicros + " us in " + video);
+            }
+            publisher.publish(last.endOfStreamAfter(droneId, sessionId, sequence));
+            publisher.flush();
+        }
     }
 
     String videoTopic() {
