@@ -3,7 +3,7 @@
 # They are 4 frames of each drone of the training flights (seeds 11 and 12), one every 15 s,
 # and 32 frames of vtest.avi from 40 s to 80 s (its first 40 s are the held-out real frames).
 # Usage: calibration_frames.sh FLIGHTS_DIR VTEST_AVI DIR
-# FLIGHTS_DIR holds seed11/ and seed12/ from `uavstream simulate --drones 4 --duration 60 --seed N`.
+# FLIGHTS_DIR contains seed11/ and seed12/ from `uavstream simulate --drones 4 --duration 60 --seed N`.
 set -eu
 flights=$1
 vtest=$2

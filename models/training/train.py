@@ -58,7 +58,7 @@ def sample_batch(images, targets, batch, size, crop, generator, real=None, real_
     Each frame is first padded to size x size with PAD_VALUE at the bottom and right, as the
     top-left letterbox does, so crops also show the padding the model meets at inference.
     With `real` (images, targets), a share `real_share` of the crops comes from those frames;
-    they are only mirrored left to right, because their camera stands upright.
+    they are only mirrored left to right, because their camera is upright.
     """
     crops, crop_targets = [], []
     for _ in range(batch):

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * properties ({@code -D key=value}).
  *
  * <p>Every process binds to {@link #LOOPBACK} unless {@link Builder#bindHost(String)} sets
- * otherwise: whoever reaches the REST endpoint can upload and run jars.
+ * otherwise: any host that reaches the REST endpoint can upload and run jars.
  *
  * <pre>{@code
  * try (SessionCluster cluster = SessionCluster.builder(FlinkHome.of(home))

@@ -2,9 +2,9 @@ package io.uavstream.ingest;
 
 /**
  * Converts a stabilised gimbal's reported camera attitude to a quaternion, with the angle
- * conventions of the simulator's telemetry: the heading of the image top in degrees clockwise from
- * north, the pitch of the optical axis in degrees (-90 at nadir, 0 at the horizon, as DJI gimbals
- * report it), and the roll in degrees, positive when the image turns clockwise as seen from behind
+ * conventions of the simulator's telemetry. The heading is that of the image top, in degrees
+ * clockwise from north. The pitch is that of the optical axis, in degrees: -90 at nadir and 0 at
+ * the horizon. The roll is in degrees, positive when the image turns clockwise as seen from behind
  * the camera.
  */
 final class GimbalAttitude {
@@ -40,10 +40,12 @@ final class GimbalAttitude {
         double m11 = y[1];
         double m22 = z[2];
         double trace = m00 + m11 + m22;
+
         double w;
         double qx;
         double qy;
         double qz;
+
         if (trace > 0) {
             double s = 2 * Math.sqrt(1 + trace);
             w = s / 4;
@@ -69,6 +71,7 @@ final class GimbalAttitude {
             qy = (z[1] + y[2]) / s;
             qz = s / 4;
         }
+
         double sign = w < 0 ? -1 : 1;
         double norm = Math.sqrt(w * w + qx * qx + qy * qy + qz * qz) * sign;
         return new double[] {w / norm, qx / norm, qy / norm, qz / norm};

@@ -240,7 +240,7 @@ public final class JobOptions {
 
     /**
      * Camera model file (JSON with width, height, fx, fy, cx, cy and optional k1, k2) that turns
-     * the visual odometry on, read when the job is built; empty when the odometry is off.
+     * the visual odometry on. The job reads it when it is built. Empty when the odometry is off.
      */
     public Optional<Path> cameraIntrinsics() {
         return Optional.ofNullable(cameraIntrinsics);

@@ -95,7 +95,7 @@ public final class UavstreamTopology {
 
     /**
      * Builds the Kafka source of the control topic. Without a checkpoint it reads from the earliest
-     * offset, whatever {@link JobOptions#startingOffsets()} says, because each drone's definitions
+     * offset, whatever {@link JobOptions#startingOffsets()} is set to, because each drone's definitions
      * are its latest record there. It commits no offsets. A bounded job stops at the latest
      * offsets seen at start.
      */

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Zone analytics through the whole job: a real Kafka broker, the control topic, and the
  * MiniCluster. In the bounded runs, the control records take effect in the middle of the clip by
- * their Kafka timestamps: a zone over the whole frame from the capture time of frame 15, an
- * invalid record, and the zone's removal from frame 30. In the live run, a zone is published
+ * their Kafka timestamps. A zone over the whole frame applies from the capture time of frame 15,
+ * an invalid record follows, and the zone is removed from frame 30 on. In the live run, a zone is published
  * while the job analyses a clip ingested at its frame rate.
  */
 class AnalyticsPipelineTest {

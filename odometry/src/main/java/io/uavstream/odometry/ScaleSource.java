@@ -1,6 +1,6 @@
 package io.uavstream.odometry;
 
-/** Where the metric scale of a pose comes from; the names match the {@code ScaleSource} Avro enum. */
+/** Source of the metric scale of a pose. The names match the {@code ScaleSource} Avro enum. */
 public enum ScaleSource {
     /** No metric reference: positions are in units of the camera's height above the ground at initialisation. */
     NONE,

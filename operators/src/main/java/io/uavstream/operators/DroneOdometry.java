@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>Call {@link #estimate} and {@link #poseRecord} only from {@code processElement}, where the
  * keyed state is the frame's drone.
  *
- * <p>NOTE: the odometry sees only analysed frames. Below 2 analysed frames per second they are
+ * <p>NOTE: the odometry receives only analysed frames. Below 2 analysed frames per second they are
  * farther apart than {@link OdometryConfig#maxFrameGapMicros()} (0.5 s by default), so every frame
  * restarts tracking.
  */

@@ -45,7 +45,7 @@ final class OdometryTelemetry {
      * @param origin the drone's origin from {@link #originOf}, or null when it has none yet; a
      *     fix is then left out
      * @throws IllegalArgumentException if a value is out of range, such as a latitude beyond 90
-     *     degrees; a height above ground that is not positive is left out instead
+     *     degrees. A height above ground that is not positive is left out instead.
      */
     static Telemetry toOdometry(FlightTelemetry telemetry, double[] origin) {
         // A drone on the ground reports a height of about zero, which gives the odometry no scale.

@@ -12,7 +12,7 @@ import java.util.Set;
  * A scripted, already tracked scene for analytics tests: 640x480 frames at 10 fps from a still
  * camera. Car track 1 drives right along the image at 10 pixels per frame, its bottom centre at
  * x = 10 i + 20, y = 220 in frame i; it passes the zone from frame 8 to 18 and the line x = 300
- * between frames 27 and 28. Person track 2 stands inside the zone at (150, 200) in every frame.
+ * between frames 27 and 28. Person track 2 is inside the zone at (150, 200) in every frame.
  */
 final class ZoneScene {
 
