@@ -5,19 +5,22 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Encodes protocol buffers fields in call order: varints, fixed32 floats and byte strings. */
-final class ProtoWriter {
+/**
+ * Encoder of protocol buffers fields in call order: varints, fixed32 floats and byte strings.
+ * Public so that tests can build small ONNX models byte by byte.
+ */
+public final class ProtoWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     /** Writes an int32, int64 or enum field; negative values take ten bytes, as in protobuf. */
-    ProtoWriter varint(int field, long value) {
+    public ProtoWriter varint(int field, long value) {
         key(field, ProtoReader.VARINT);
         writeVarint(value);
         return this;
     }
 
-    ProtoWriter fixedFloat(int field, float value) {
+    public ProtoWriter fixedFloat(int field, float value) {
         key(field, ProtoReader.FIXED32);
         int bits = Float.floatToRawIntBits(value);
         for (int i = 0; i < 4; i++) {
@@ -26,18 +29,18 @@ final class ProtoWriter {
         return this;
     }
 
-    ProtoWriter string(int field, String value) {
+    public ProtoWriter string(int field, String value) {
         return bytes(field, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    ProtoWriter bytes(int field, byte[] value) {
+    public ProtoWriter bytes(int field, byte[] value) {
         key(field, ProtoReader.LENGTH_DELIMITED);
         writeVarint(value.length);
         out.writeBytes(value);
         return this;
     }
 
-    ProtoWriter message(int field, ProtoWriter message) {
+    public ProtoWriter message(int field, ProtoWriter message) {
         return bytes(field, message.toByteArray());
     }
 
@@ -56,12 +59,12 @@ final class ProtoWriter {
         return this;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 
     /** Returns {@code values} as little-endian IEEE 754 floats, the layout of ONNX raw_data. */
-    static byte[] littleEndian(float[] values) {
+    public static byte[] littleEndian(float[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES)
                 .order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
@@ -69,7 +72,7 @@ final class ProtoWriter {
     }
 
     /** Returns {@code values} as little-endian int32, the layout of ONNX raw_data. */
-    static byte[] littleEndian(int[] values) {
+    public static byte[] littleEndian(int[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES)
                 .order(ByteOrder.LITTLE_ENDIAN);
         buffer.asIntBuffer().put(values);

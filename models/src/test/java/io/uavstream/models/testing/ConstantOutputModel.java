@@ -1,5 +1,6 @@
 package io.uavstream.models.testing;
 
+import io.uavstream.models.onnx.ProtoWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,9 +47,9 @@ final class ConstantOutputModel {
 
     /** Returns the serialized ModelProto. */
     byte[] toByteArray() {
-        ProtobufWriter graph = new ProtobufWriter();
+        ProtoWriter graph = new ProtoWriter();
         graph.message(1, node("ReduceSum", List.of(inputName), "input_sum")
-                .message(5, new ProtobufWriter()
+                .message(5, new ProtoWriter()
                         .string(1, "keepdims")
                         .varint(3, 0)
                         .varint(20, ATTRIBUTE_INT)));
@@ -66,40 +67,40 @@ final class ConstantOutputModel {
         for (int i = 0; i < outputNames.size(); i++) {
             graph.message(12, valueInfo(outputNames.get(i), outputShapes.get(i)));
         }
-        return new ProtobufWriter()
+        return new ProtoWriter()
                 .varint(1, IR_VERSION)
                 .string(2, "uavstream TinyModels")
                 .message(7, graph)
-                .message(8, new ProtobufWriter().string(1, "").varint(2, OPSET))
+                .message(8, new ProtoWriter().string(1, "").varint(2, OPSET))
                 .toByteArray();
     }
 
-    private static ProtobufWriter node(String opType, List<String> inputs, String output) {
-        ProtobufWriter node = new ProtobufWriter();
+    private static ProtoWriter node(String opType, List<String> inputs, String output) {
+        ProtoWriter node = new ProtoWriter();
         for (String input : inputs) {
             node.string(1, input);
         }
         return node.string(2, output).string(3, output + "_node").string(4, opType);
     }
 
-    private static ProtobufWriter tensor(String name, long[] shape, float[] values) {
-        ProtobufWriter tensor = new ProtobufWriter();
+    private static ProtoWriter tensor(String name, long[] shape, float[] values) {
+        ProtoWriter tensor = new ProtoWriter();
         for (long dimension : shape) {
             tensor.varint(1, dimension);
         }
         return tensor.varint(2, FLOAT)
                 .string(8, name)
-                .bytes(9, ProtobufWriter.littleEndian(values));
+                .bytes(9, ProtoWriter.littleEndian(values));
     }
 
-    private static ProtobufWriter valueInfo(String name, long[] shape) {
-        ProtobufWriter dimensions = new ProtobufWriter();
+    private static ProtoWriter valueInfo(String name, long[] shape) {
+        ProtoWriter dimensions = new ProtoWriter();
         for (long dimension : shape) {
-            dimensions.message(1, new ProtobufWriter().varint(1, dimension));
+            dimensions.message(1, new ProtoWriter().varint(1, dimension));
         }
-        ProtobufWriter tensorType = new ProtobufWriter().varint(1, FLOAT).message(2, dimensions);
-        return new ProtobufWriter()
+        ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, dimensions);
+        return new ProtoWriter()
                 .string(1, name)
-                .message(2, new ProtobufWriter().message(1, tensorType));
+                .message(2, new ProtoWriter().message(1, tensorType));
     }
 }
