@@ -1,11 +1,12 @@
-"""Train UavDet on simulated flights for a fixed wall-clock budget.
+"""Train UavDet on simulated flights for a fixed number of steps or a wall-clock budget.
 
-The learning rate follows a cosine over the budget (after a short warm-up), so a run on a
-busy machine ends on schedule with fewer steps rather than later. Weights are averaged with
-an exponential moving average (EMA), and the EMA model is what gets saved.
+The learning rate follows a cosine over the run (after a short warm-up). With --steps the run
+has a fixed length, so its result does not depend on how busy the machine is; with --minutes a
+busy machine ends on schedule with fewer steps rather than later. Weights are averaged with an
+exponential moving average (EMA), and the EMA model is what gets saved.
 
 Example:
-    /usr/bin/python3 train.py --runs /data/seed11 /data/seed12 --minutes 35 --out runs/uavdet
+    /usr/bin/python3 train.py --runs /data/seed11 /data/seed12 --steps 4143 --out runs/uavdet
 """
 
 import argparse
@@ -35,7 +36,9 @@ def parse_args():
     parser.add_argument("--every", type=int, default=3, help="use every n-th video frame")
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak AdamW learning rate")
-    parser.add_argument("--minutes", type=float, default=35.0, help="training wall-clock budget")
+    length = parser.add_mutually_exclusive_group(required=True)
+    length.add_argument("--steps", type=int, help="number of optimiser steps")
+    length.add_argument("--minutes", type=float, help="training wall-clock budget")
     parser.add_argument("--threads", type=int, default=2, help="torch intra-op threads")
     parser.add_argument("--seed", type=int, default=0, help="seed of crops and augmentation")
     parser.add_argument("--real", nargs=3, action="append", default=[],
@@ -179,11 +182,17 @@ def main():
     LOG.info("UavDet has %d parameters", count_parameters(model))
     ema = Ema(model)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=5e-4)
-    budget = args.minutes * 60
+    if args.steps is not None and args.steps <= 0:
+        raise SystemExit(f"--steps must be positive, got {args.steps}")
+    if args.minutes is not None and args.minutes <= 0:
+        raise SystemExit(f"--minutes must be positive, got {args.minutes}")
     train_start = time.time()
     step = 0
     while True:
-        fraction = (time.time() - train_start) / budget
+        if args.steps is not None:
+            fraction = step / args.steps
+        else:
+            fraction = (time.time() - train_start) / (args.minutes * 60)
         if fraction >= 1:
             break
         for group in optimizer.param_groups:
