@@ -37,7 +37,7 @@ class SchemaEvolutionTest {
      * Released schema versions, oldest first. Add the new folder here when releasing a change. A
      * folder holds the schemas that the release added or changed.
      */
-    private static final List<String> RELEASES = List.of("v1", "v2", "v3");
+    private static final List<String> RELEASES = List.of("v1", "v2", "v3", "v4");
 
     private static final List<Class<? extends SpecificRecord>> RECORD_TYPES =
             List.of(VideoPacket.class, FrameDetections.class, DeadLetter.class, TrackEvent.class,
@@ -108,6 +108,8 @@ class SchemaEvolutionTest {
                 .setPosition(new GeoPosition(47.3769, 8.5417, 408.0))
                 .setExit(new ZoneExit(Instant.parse("2026-01-01T00:00:04Z"), Instant.parse("2026-01-01T00:00:08Z"),
                         4.0, ZoneExitCause.LEFT_ZONE))
+                .setReplayId("replay-0123456789abcdef")
+                .setModelId("uavdet-416")
                 .build();
         AvroCodec<AnalyticsEvent> codec = AvroCodec.of(AnalyticsEvent.class);
 
