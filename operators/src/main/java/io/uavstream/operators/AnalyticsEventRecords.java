@@ -38,7 +38,8 @@ final class AnalyticsEventRecords {
                 .setDroneId(event.droneId())
                 .setSessionId(frame.getSessionId())
                 .setCaptureTimeMicros(instant(event.captureTimeMicros()))
-                .setFrameSequence(frame.getFrameSequence());
+                .setFrameSequence(frame.getFrameSequence())
+                .setModelId(frame.getModelId());
         if (event instanceof ZoneEnteredEvent entered) {
             record.setEventType(AnalyticsEventType.ZONE_ENTERED).setZoneId(entered.zoneId());
             setTrack(record, entered.trackId(), entered.className(), matched, referencePoint);

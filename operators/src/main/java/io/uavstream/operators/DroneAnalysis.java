@@ -1,5 +1,6 @@
 package io.uavstream.operators;
 
+import io.uavstream.analytics.definition.DefinitionSet;
 import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.DeadLetter;
 import io.uavstream.schemas.FrameDetections;
@@ -44,6 +45,7 @@ public final class DroneAnalysis {
     static final String UNTRACKED_UID = "detections-untracked";
     static final String CONTROL_PARSE_UID = "parse-analytics-control";
     static final String ANALYTICS_UID = "analyse-zones-and-lines";
+    static final String FIXED_DEFINITIONS_ANALYTICS_UID = "analyse-zones-and-lines-fixed";
 
     private DroneAnalysis() {}
 
@@ -165,6 +167,35 @@ public final class DroneAnalysis {
                 .uid(ANALYTICS_UID);
         return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), analyticsEvents,
                 deadLetters.union(updates.getSideOutput(DEAD_LETTERS)));
+    }
+
+    /**
+     * Adds the analysis with zone and line analytics whose definitions are fixed for the whole job
+     * and in force from each drone's first frame, as a replay of recorded video needs. Each frame
+     * is analysed as it arrives, without a control stream or watermarks
+     * ({@link FixedDefinitionsAnalyticsFunction}).
+     *
+     * @param definitions the zones and lines of every drone, each entry applying to the drone it
+     *     names; {@link DefinitionSet#EMPTY} gives class-count events only
+     * @return as {@link #apply(DataStream, DataStream, AnalysisConfig)}, with analytics events when
+     *     tracking is on
+     */
+    public static AnalysisStreams applyWithFixedDefinitions(
+            DataStream<PacketOrDeadLetter> records, DefinitionSet definitions, AnalysisConfig config) {
+        Objects.requireNonNull(definitions, "definitions");
+        AnalysisStreams analysis = apply(records, null, config);
+        if (!config.tracking()) {
+            LOG.info("Zone and line analytics are off, because they need tracking, which is off");
+            return analysis;
+        }
+        SingleOutputStreamOperator<AnalyticsEvent> analyticsEvents = DataStreamUtils
+                .reinterpretAsKeyedStream(analysis.detections(), FrameDetections::getDroneId, Types.STRING)
+                .process(new FixedDefinitionsAnalyticsFunction(config, definitions),
+                        AvroRecordTypeInfo.forClass(AnalyticsEvent.class))
+                .name("Analyse zones and lines (fixed definitions)")
+                .uid(FIXED_DEFINITIONS_ANALYTICS_UID);
+        return new AnalysisStreams(analysis.detections(), analysis.trackEvents().orElseThrow(), analyticsEvents,
+                analysis.deadLetters());
     }
 
     private static void requireObjectReuse(ExecutionConfig executionConfig) {
