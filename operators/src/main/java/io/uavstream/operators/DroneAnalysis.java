@@ -8,6 +8,7 @@ import io.uavstream.schemas.TrackEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -175,13 +176,13 @@ public final class DroneAnalysis {
      * is analysed as it arrives, without a control stream or watermarks
      * ({@link FixedDefinitionsAnalyticsFunction}).
      *
-     * @param definitions the zones and lines of every drone, each entry applying to the drone it
-     *     names; {@link DefinitionSet#EMPTY} gives class-count events only
+     * @param definitions the zones and lines of each drone by drone ID; a drone without an entry
+     *     gets class-count events only
      * @return as {@link #apply(DataStream, DataStream, AnalysisConfig)}, with analytics events when
      *     tracking is on
      */
     public static AnalysisStreams applyWithFixedDefinitions(
-            DataStream<PacketOrDeadLetter> records, DefinitionSet definitions, AnalysisConfig config) {
+            DataStream<PacketOrDeadLetter> records, Map<String, DefinitionSet> definitions, AnalysisConfig config) {
         Objects.requireNonNull(definitions, "definitions");
         AnalysisStreams analysis = apply(records, null, config);
         if (!config.tracking()) {

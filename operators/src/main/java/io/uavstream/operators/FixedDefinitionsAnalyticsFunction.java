@@ -5,7 +5,6 @@ import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.FrameDetections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -27,26 +26,24 @@ final class FixedDefinitionsAnalyticsFunction extends KeyedProcessFunction<Strin
     private static final long serialVersionUID = 1L;
 
     private final AnalysisConfig config;
-    private final DefinitionSet definitions;
+    private final HashMap<String, DefinitionSet> definitions;
 
     private transient ValueState<DroneAnalytics> droneState;
-    private transient Map<String, DefinitionSet> definitionsPerDrone;
     private transient FrameAnalyser analyser;
 
     /**
-     * @param definitions the zones and lines of every drone, each entry applying to the drone it
-     *     names; {@link DefinitionSet#EMPTY} for none
+     * @param definitions the zones and lines of each drone by drone ID; a drone without an entry
+     *     has none
      */
-    FixedDefinitionsAnalyticsFunction(AnalysisConfig config, DefinitionSet definitions) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.definitions = Objects.requireNonNull(definitions, "definitions");
+    FixedDefinitionsAnalyticsFunction(AnalysisConfig config, Map<String, DefinitionSet> definitions) {
+        this.config = config;
+        this.definitions = new HashMap<>(definitions);
     }
 
     @Override
     public void open(OpenContext openContext) {
         droneState = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("drone-analytics", DroneAnalyticsTypeSerializer.INSTANCE));
-        definitionsPerDrone = new HashMap<>();
         analyser = new FrameAnalyser(config, getRuntimeContext());
     }
 
@@ -56,7 +53,7 @@ final class FixedDefinitionsAnalyticsFunction extends KeyedProcessFunction<Strin
         if (drone == null) {
             drone = DroneAnalytics.INITIAL;
         }
-        DefinitionSet droneDefinitions = definitionsPerDrone.computeIfAbsent(ctx.getCurrentKey(), definitions::forDrone);
+        DefinitionSet droneDefinitions = definitions.getOrDefault(ctx.getCurrentKey(), DefinitionSet.EMPTY);
         DroneAnalytics next = analyser.analyse(frame, drone, droneDefinitions, out);
         if (next != drone) {
             droneState.update(next);

@@ -10,6 +10,7 @@ import io.uavstream.schemas.FrameDetections;
 import io.uavstream.tracking.TrackerConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -68,11 +69,11 @@ class FixedDefinitionsAnalyticsTest {
         assertThat(events).extracting(event -> String.valueOf(event.getModelId())).containsOnly("scripted");
     }
 
-    private static DefinitionSet definitions(String droneId) throws Exception {
-        return DefinitionParser.parse(ZoneScene.DEFINITIONS, droneId);
+    private static Map<String, DefinitionSet> definitions(String droneId) throws Exception {
+        return Map.of(droneId, DefinitionParser.parse(ZoneScene.DEFINITIONS, droneId));
     }
 
-    private static List<AnalyticsEvent> runFixed(DefinitionSet definitions, List<FrameDetections> frames)
+    private static List<AnalyticsEvent> runFixed(Map<String, DefinitionSet> definitions, List<FrameDetections> frames)
             throws Exception {
         try (var harness = harness(definitions)) {
             harness.open();
@@ -98,7 +99,7 @@ class FixedDefinitionsAnalyticsTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FrameDetections, AnalyticsEvent> harness(
-            DefinitionSet definitions) throws Exception {
+            Map<String, DefinitionSet> definitions) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new FixedDefinitionsAnalyticsFunction(CONFIG, definitions)),
                 FrameDetections::getDroneId, Types.STRING);
