@@ -6,7 +6,11 @@ import io.uavstream.cli.embedded.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.util.TimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -16,6 +20,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code uavstream run}: the whole pipeline on one machine. Starts a Kafka broker (unless
  * {@code --bootstrap} names one) and a Flink MiniCluster, ingests the video, runs the job until
  * the video's end-of-stream marker is processed, prints a summary and shuts everything down.
+ * Ctrl-C (or SIGTERM) stops the job early with a savepoint, which commits its outputs, and the
+ * summary is still printed. A second Ctrl-C aborts without waiting.
  */
 @Command(
         name = "run",
@@ -27,6 +33,9 @@ import picocli.CommandLine.TypeConversionException;
                     + " end-to-end latency."
         })
 final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
 
     @Option(names = "--video", paramLabel = "PATH",
             description = "Video file to analyse. Without it, a simulated fleet is rendered and published live.")
@@ -118,14 +127,35 @@ final class RunCommand implements Callable<Integer> {
                 .intraOpThreads(intraOpThreads)
                 .parallelism(parallelism)
                 .build();
+        CountDownLatch finished = new CountDownLatch(1);
         try (EmbeddedRun run = new EmbeddedRun(settings)) {
-            StopSignals.onInterruptOrTerminate(run::close);
+            StopSignals.onInterruptOrTerminate(() -> stopAndAwait(run, finished), run::close);
             Thread closeOnInterrupt = new Thread(run::close, "uavstream-run-shutdown");
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             RunReport report = run.execute(ProgressBar.onStandardError());
             report.print(System.out);
             removeShutdownHook(closeOnInterrupt);
             return report.succeeded() ? 0 : ErrorReporter.EXIT_FAILED;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /**
+     * Handles the first Ctrl-C: requests a stop that commits the run's outputs, and waits until
+     * {@link #call} has printed the summary and closed the run, so that the process does not exit
+     * under it. Closes the run itself if that takes longer than {@link #STOP_TIMEOUT}.
+     */
+    private static void stopAndAwait(EmbeddedRun run, CountDownLatch finished) {
+        run.requestStop();
+        try {
+            if (!finished.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The run did not stop within {} s of the stop request: aborting it", STOP_TIMEOUT.toSeconds());
+                run.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.close();
         }
     }
 

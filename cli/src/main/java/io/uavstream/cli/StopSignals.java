@@ -1,6 +1,7 @@
 package io.uavstream.cli;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -24,11 +25,26 @@ final class StopSignals {
 
     /** Installs handlers that run {@code stop} once, then exit. */
     static void onInterruptOrTerminate(Runnable stop) {
+        onInterruptOrTerminate(stop, () -> {});
+    }
+
+    /**
+     * Installs handlers for a stop in two steps. The first signal runs {@code drain}, which may
+     * block until the work has wound down, then exits. A second signal while {@code drain} runs
+     * calls {@code abort} and exits at once, for a user who does not want to wait.
+     */
+    static void onInterruptOrTerminate(Runnable drain, Runnable abort) {
+        AtomicInteger received = new AtomicInteger();
         for (String name : SIGNALS) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    LOG.info("Received SIG{}: stopping", signal.getName());
-                    stop.run();
+                    if (received.incrementAndGet() == 1) {
+                        LOG.info("Received SIG{}: stopping (send it again to abort without waiting)", signal.getName());
+                        drain.run();
+                    } else {
+                        LOG.warn("Received SIG{} again: aborting", signal.getName());
+                        abort.run();
+                    }
                     System.exit(128 + signal.getNumber());
                 });
             } catch (IllegalArgumentException e) {

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole pipeline in one process: a Kafka broker (embedded, unless one is given), the
  * uavstream job on a Flink MiniCluster, and the video input: one file or a simulated fleet.
- * {@link #execute} runs it to the input's end; {@link #close} stops whatever is still running,
- * also from a signal handler or shutdown hook.
+ * {@link #execute} runs it to the input's end. {@link #requestStop} ends the input early and lets
+ * {@link #execute} commit what was analysed and return its summary; {@link #close} stops whatever
+ * is still running, also from a signal handler or shutdown hook.
  */
 public final class EmbeddedRun implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class EmbeddedRun implements AutoCloseable {
     private JobClient jobClient;
     private VideoInput input;
     private volatile boolean jobEnded;
+    private volatile boolean stopRequested;
     private boolean closed;
 
     public EmbeddedRun(RunSettings settings) throws IOException {
@@ -155,6 +157,23 @@ public final class EmbeddedRun implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Ends the run early and keeps what it has done: ingest closes its session with an
+     * end-of-stream marker, the job stops with a savepoint at once (without waiting for the
+     * frames still queued in Kafka), which commits its outputs, and {@link #execute} returns the
+     * summary. Safe to call from a signal handler, and before the input has started.
+     */
+    public synchronized void requestStop() {
+        if (stopRequested || closed) {
+            return;
+        }
+        stopRequested = true;
+        LOG.info("Stop requested: ending ingest and stopping the job with a savepoint");
+        if (input != null) {
+            input.stop();
+        }
+    }
+
     /** Opens the video file, or the simulated fleet when no file is given. */
     private synchronized VideoInput openInput() {
         if (closed) {
@@ -163,6 +182,9 @@ public final class EmbeddedRun implements AutoCloseable {
         input = settings.video().isPresent()
                 ? new FileInput(settings.video().get(), settings.droneId(), settings.realtime())
                 : new FleetInput(settings.fleet(), workDirectory.resolve("fleet"));
+        if (stopRequested) {
+            input.stop();
+        }
         return input;
     }
 
@@ -231,7 +253,7 @@ public final class EmbeddedRun implements AutoCloseable {
 
     /** Waits until the job has processed the end-of-stream marker of every ingest session. */
     private void awaitSessionsEnded(long sessions) throws Exception {
-        while (true) {
+        while (sessions > 0 && !stopRequested) {
             JobStatus status = jobClient.getJobStatus().get();
             failIfTerminal(status);
             Object ended = jobClient.getAccumulators().get().get(AnalysisCounters.SESSIONS_ENDED);

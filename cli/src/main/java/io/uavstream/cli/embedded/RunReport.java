@@ -36,6 +36,11 @@ public final class RunReport {
         return value instanceof Number number ? number.longValue() : 0;
     }
 
+    /** Returns ingest's counts and how its input ended ({@code STOPPED} after a stop request). */
+    public IngestResult ingest() {
+        return ingest;
+    }
+
     /** Returns the number of analysed frames whose detections were read back from Kafka. */
     public long framesWithDetections() {
         return detections.frames();

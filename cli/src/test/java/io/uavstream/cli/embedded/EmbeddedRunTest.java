@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.IngestProgress;
+import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
@@ -17,6 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,35 @@ class EmbeddedRunTest {
 
         assertThat(report.framesWithDetections()).isEqualTo(40);
         assertThat(progress).hasSize(40);
+    }
+
+    @Test
+    void stopRequestCommitsWhatWasAnalysed() throws Exception {
+        Path model = TinyModels.yolox(temp.resolve("model"));
+        Path video = SyntheticVideo.builder().frames(300).size(160, 120).fps(10).gop(10).write(temp.resolve("long.ts"));
+        RunSettings settings = RunSettings.builder().video(video).model(model).realtime(true)
+                .outputDirectory(temp.resolve("output")).build();
+        CountDownLatch published = new CountDownLatch(20);
+
+        RunReport report;
+        try (EmbeddedRun run = new EmbeddedRun(settings)) {
+            CompletableFuture<RunReport> result = CompletableFuture.supplyAsync(() -> execute(run, published));
+            assertThat(published.await(4, TimeUnit.MINUTES)).as("20 access units published").isTrue();
+            run.requestStop();
+            report = result.get(4, TimeUnit.MINUTES);
+        }
+
+        assertThat(report.ingest().ending()).isEqualTo(IngestResult.Ending.STOPPED);
+        assertThat(report.framesWithDetections()).isBetween(1L, 299L);
+        assertThat(report.succeeded()).as("every analysed frame committed").isTrue();
+    }
+
+    private static RunReport execute(EmbeddedRun run, CountDownLatch published) {
+        try {
+            return run.execute(progress -> published.countDown());
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stops {@code uavstream run} in a child JVM with SIGTERM, the signal path that Ctrl-C (SIGINT)
- * shares, while the job runs, and checks that the process ends and leaves no broker or run
- * directory behind.
+ * shares, while the job runs, and checks that the process prints its summary, ends, and leaves no
+ * broker or run directory behind.
  */
 class RunShutdownTest {
 
@@ -37,12 +37,13 @@ class RunShutdownTest {
 
         boolean sessionStarted = awaitLine(log, "started session", process);
         process.destroy();
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        boolean exited = process.waitFor(3, TimeUnit.MINUTES);
         String output = Files.readString(log);
 
         assertThat(sessionStarted).as("job started a session; output:%n%s", output).isTrue();
         assertThat(exited).as("process exited after SIGTERM").isTrue();
         assertThat(output).as("output").contains("Received SIGTERM: stopping").contains("Closing the run");
+        assertThat(output).as("summary after the stop").contains("uavstream run:").contains("STOPPED");
         assertThat(leftovers(tmp)).as("run and broker directories left in %s; output:%n%s", tmp, output).isEmpty();
     }
 
