@@ -36,15 +36,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole pipeline in one process: a Kafka broker (embedded, unless one is given), the
  * uavstream job on a Flink MiniCluster, and the video input: one file or a simulated fleet.
- * {@link #execute} runs it to the input's end. {@link #requestStop} ends the input early and lets
- * {@link #execute} commit what was analysed and return its summary; {@link #close} stops whatever
- * is still running, also from a signal handler or shutdown hook.
+ * {@link #execute} runs it to the input's end. {@link #requestStop} ends the input early, and
+ * {@link #execute} then commits what was analysed and returns its summary. {@link #close} stops
+ * whatever is still running, also from a signal handler or shutdown hook.
  */
 public final class EmbeddedRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRun.class);
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration JOB_START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(20);
@@ -103,7 +104,7 @@ public final class EmbeddedRun implements AutoCloseable {
         awaitRunning();
 
         IngestResult ingest = video.publish(bootstrapServers, jobOptions.videoTopic(), progress);
-        awaitSessionsEnded(ingest.sessions());
+        awaitSessionsEnded(ingest.sessions(), ingest.packets());
         Map<String, Object> accumulators = stopWithSavepoint();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
 
@@ -158,9 +159,9 @@ public final class EmbeddedRun implements AutoCloseable {
     }
 
     /**
-     * Ends the run early and keeps what it has done: ingest closes its session with an
-     * end-of-stream marker, the job stops with a savepoint at once (without waiting for the
-     * frames still queued in Kafka), which commits its outputs, and {@link #execute} returns the
+     * Ends the run early and keeps what it has done. Ingest closes its session with an
+     * end-of-stream marker. The job stops with a savepoint at once, which commits its outputs,
+     * without waiting for the frames still queued in Kafka. {@link #execute} then returns the
      * summary. Safe to call from a signal handler, and before the input has started.
      */
     public synchronized void requestStop() {
@@ -251,17 +252,32 @@ public final class EmbeddedRun implements AutoCloseable {
         }
     }
 
-    /** Waits until the job has processed the end-of-stream marker of every ingest session. */
-    private void awaitSessionsEnded(long sessions) throws Exception {
+    /**
+     * Waits until the job has processed the end-of-stream marker of every ingest session, and
+     * logs the job's progress every {@link #PROGRESS_INTERVAL}.
+     */
+    private void awaitSessionsEnded(long sessions, long accessUnits) throws Exception {
+        long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         while (sessions > 0 && !stopRequested) {
             JobStatus status = jobClient.getJobStatus().get();
             failIfTerminal(status);
-            Object ended = jobClient.getAccumulators().get().get(AnalysisCounters.SESSIONS_ENDED);
-            if (ended instanceof Number count && count.longValue() >= sessions) {
+            Map<String, Object> accumulators = jobClient.getAccumulators().get();
+            if (count(accumulators, AnalysisCounters.SESSIONS_ENDED) >= sessions) {
                 return;
+            }
+            if (System.nanoTime() > nextReport) {
+                // Ingest may end long before the job, so report the job's own progress meanwhile.
+                LOG.info("Job progress: {} frames decoded and {} analysed, of {} access units published",
+                        count(accumulators, AnalysisCounters.FRAMES_DECODED),
+                        count(accumulators, AnalysisCounters.FRAMES_ANALYSED), accessUnits);
+                nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
+    }
+
+    private static long count(Map<String, Object> accumulators, String name) {
+        return accumulators.get(name) instanceof Number number ? number.longValue() : 0;
     }
 
     /**
