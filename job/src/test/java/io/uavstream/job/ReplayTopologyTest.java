@@ -12,18 +12,29 @@ import io.uavstream.ingest.VideoPacketPublisher;
 import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
 import io.uavstream.models.testing.TinyModels;
+import io.uavstream.analytics.definition.DefinitionParser;
+import io.uavstream.analytics.definition.DefinitionSet;
+import io.uavstream.analytics.definition.DefinitionWriter;
+import io.uavstream.schemas.AnalyticsEvent;
+import io.uavstream.schemas.AnalyticsEventType;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEventType;
 import io.uavstream.schemas.VideoPacket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +49,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayTopologyTest {
 
     private static final String REPLAY_ID = "replay-test";
+    private static final String SNAPSHOT_REPLAY_ID = "replay-snapshot";
+
+    /** Zones and a line across the 320x240 clip for drone-a and drone-b, with IDs unique in the file. */
+    private static final String ZONES = """
+            {"zones": [
+               {"id": "a-left", "drone": "drone-a", "polygon": [[0, 0], [160, 0], [160, 240], [0, 240]]},
+               {"id": "a-all", "drone": "drone-a", "polygon": [[0, 0], [320, 0], [320, 240], [0, 240]]},
+               {"id": "b-left", "drone": "drone-b", "polygon": [[0, 0], [160, 0], [160, 240], [0, 240]]}],
+             "lines": [{"id": "a-middle", "drone": "drone-a", "from": [160, 0], "to": [160, 240]}]}
+            """;
 
     /** Drone whose recording stops without an end-of-stream marker, as a live session cut off by the lookup. */
     private static final String OPEN_DRONE = "drone-open";
@@ -57,6 +78,7 @@ class ReplayTopologyTest {
     private static Path model;
     private static ReplayRange range;
     private static List<VideoPacket> recorded;
+    private static Path zonesFile;
     private static boolean replayed;
 
     @BeforeAll
@@ -64,6 +86,7 @@ class ReplayTopologyTest {
         kafka = EmbeddedKafkaBroker.start();
         harness = new PipelineHarness(kafka, "replay-range");
         model = TinyModels.yolox(Files.createDirectories(directory.resolve("model")));
+        zonesFile = Files.writeString(directory.resolve("zones.json"), ZONES);
         Path clip = PipelineHarness.syntheticClip(directory, "clip.ts");
         for (String drone : List.of("drone-a", "drone-b", "drone-c")) {
             harness.ingest(drone, clip);
@@ -84,7 +107,16 @@ class ReplayTopologyTest {
         if (replayed) {
             return;
         }
-        ReplayOptions options = ReplayOptions.builder()
+        ReplayOptions options = analyticsOptions().zonesFile(zonesFile).replayId(REPLAY_ID).build();
+        StreamExecutionEnvironment env = PipelineHarness.environment(PipelineHarness.noRestarts());
+        ReplayTopology.build(env, ReplayPlan.prepare(options));
+        env.execute("replay test");
+        replayed = true;
+    }
+
+    /** Returns the options of the range with analytics on, class counts every second and exits at once. */
+    private static ReplayOptions.Builder analyticsOptions() {
+        return ReplayOptions.builder()
                 .bootstrapServers(harness.bootstrapServers())
                 .videoTopic(harness.videoTopic())
                 .range(range)
@@ -92,13 +124,52 @@ class ReplayTopologyTest {
                 .detectionsTopic(harness.detectionsTopic())
                 .trackEventsTopic(harness.trackEventsTopic())
                 .deadLetterTopic(harness.deadLetterTopic())
-                .replayId(REPLAY_ID)
-                .intraOpThreads(1)
-                .build();
+                .analyticsEventsTopic(harness.analyticsEventsTopic())
+                .controlTopic(harness.controlTopic())
+                .countWindow(Duration.ofSeconds(1))
+                .zoneExitDelay(Duration.ZERO)
+                .intraOpThreads(1);
+    }
+
+    @Test
+    void analyticsEventsCarryReplayAndModelId() throws Exception {
+        replay();
+        String modelId = harness.committedDetections().get(0).getModelId().toString();
+
+        List<AnalyticsEvent> events = analyticsEventsOf(REPLAY_ID);
+
+        assertThat(events).isNotEmpty();
+        assertThat(events).extracting(AnalyticsEvent::getEventType).contains(AnalyticsEventType.CLASS_COUNTS);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getModelId()).hasToString(modelId);
+            assertThat(range.contains(micros(event.getCaptureTimeMicros()))).isTrue();
+            assertThat(range.droneIds()).contains(event.getDroneId().toString());
+        });
+    }
+
+    @Test
+    void snapshotMatchesZonesFile() throws Exception {
+        replay();
+        DefinitionSet zones = DefinitionParser.parse(ZONES, null);
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.bootstrapServers());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> control = new KafkaProducer<>(producer)) {
+            for (String drone : List.of("drone-a", "drone-b")) {
+                control.send(new ProducerRecord<>(harness.controlTopic(), drone,
+                        DefinitionWriter.toControlJson(zones.forDrone(drone))));
+            }
+            control.flush();
+        }
+        ReplayPlan plan = ReplayPlan.prepare(analyticsOptions().replayId(SNAPSHOT_REPLAY_ID).build());
         StreamExecutionEnvironment env = PipelineHarness.environment(PipelineHarness.noRestarts());
-        ReplayTopology.build(env, ReplayPlan.prepare(options));
-        env.execute("replay test");
-        replayed = true;
+        ReplayTopology.build(env, plan);
+        env.execute("replay with a control topic snapshot");
+
+        assertThat(plan.definitions().describeDrones()).hasSize(2);
+        assertThat(withoutReplayId(analyticsEventsOf(SNAPSHOT_REPLAY_ID)))
+                .containsExactlyElementsOf(withoutReplayId(analyticsEventsOf(REPLAY_ID)));
     }
 
     @Test
@@ -226,6 +297,18 @@ class ReplayTopologyTest {
         assertThat(sequences).containsExactlyElementsOf(
                 LongStream.range(0, PipelineHarness.CLIP_FRAMES).boxed().toList());
         assertThat(ended).isNotEmpty();
+    }
+
+    /** Returns the committed analytics events of one replay, in topic order. */
+    private static List<AnalyticsEvent> analyticsEventsOf(String replayId) {
+        return harness.committedAnalyticsEvents().stream()
+                .filter(event -> String.valueOf(event.getReplayId()).equals(replayId))
+                .toList();
+    }
+
+    /** Returns copies of the events without their replay ID, to compare two replays. */
+    private static List<AnalyticsEvent> withoutReplayId(List<AnalyticsEvent> events) {
+        return events.stream().map(event -> AnalyticsEvent.newBuilder(event).setReplayId(null).build()).toList();
     }
 
     /** Publishes the recorded packets of {@code source} again as {@code target}, without the end-of-stream marker. */

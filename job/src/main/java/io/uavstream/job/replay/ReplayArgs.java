@@ -18,7 +18,8 @@ public final class ReplayArgs {
 
     private static final List<String> OPTIONS = List.of("bootstrap-servers", "video-topic", "from", "to", "drones",
             "model", "speed", "detections-topic", "track-events-topic", "dead-letter-topic", "output-dir", "replay-id",
-            "seek-margin-seconds", "parallelism", "intra-op-threads");
+            "seek-margin-seconds", "parallelism", "intra-op-threads", "analytics", "zones", "control-topic",
+            "analytics-events-topic", "count-window-millis", "zone-exit-delay-millis");
 
     private ReplayArgs() {}
 
@@ -57,6 +58,14 @@ public final class ReplayArgs {
                 "--seek-margin-seconds"))));
         apply(values, "parallelism", value -> options.parallelism((int) integer(value, "--parallelism")));
         apply(values, "intra-op-threads", value -> options.intraOpThreads((int) integer(value, "--intra-op-threads")));
+        apply(values, "analytics", value -> options.analytics(bool(value, "--analytics")));
+        apply(values, "zones", value -> options.zonesFile(Path.of(value)));
+        apply(values, "control-topic", options::controlTopic);
+        apply(values, "analytics-events-topic", options::analyticsEventsTopic);
+        apply(values, "count-window-millis", value -> options.countWindow(Duration.ofMillis(integer(value,
+                "--count-window-millis"))));
+        apply(values, "zone-exit-delay-millis", value -> options.zoneExitDelay(Duration.ofMillis(integer(value,
+                "--zone-exit-delay-millis"))));
         return options.build();
     }
 
@@ -80,6 +89,12 @@ public final class ReplayArgs {
         add(args, "seek-margin-seconds", Long.toString(options.seekMargin().toSeconds()));
         add(args, "parallelism", Integer.toString(options.parallelism()));
         options.intraOpThreads().ifPresent(threads -> add(args, "intra-op-threads", Integer.toString(threads)));
+        add(args, "analytics", Boolean.toString(options.analytics()));
+        options.zonesFile().ifPresent(file -> add(args, "zones", file.toString()));
+        add(args, "control-topic", options.controlTopic());
+        add(args, "analytics-events-topic", options.analyticsEventsTopic());
+        options.countWindow().ifPresent(window -> add(args, "count-window-millis", Long.toString(window.toMillis())));
+        options.zoneExitDelay().ifPresent(delay -> add(args, "zone-exit-delay-millis", Long.toString(delay.toMillis())));
         return args;
     }
 
@@ -129,6 +144,14 @@ public final class ReplayArgs {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be an integer, got " + value, e);
         }
+    }
+
+    private static boolean bool(String value, String option) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(option + " must be true or false, got " + value);
+        };
     }
 
     private static void add(List<String> args, String option, String value) {

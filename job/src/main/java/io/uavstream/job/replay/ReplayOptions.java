@@ -22,6 +22,7 @@ public final class ReplayOptions {
     public static final String DEFAULT_DETECTIONS_TOPIC = "uavstream.replay.detections";
     public static final String DEFAULT_TRACK_EVENTS_TOPIC = "uavstream.replay.track-events";
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "uavstream.replay.dead-letters";
+    public static final String DEFAULT_ANALYTICS_EVENTS_TOPIC = "uavstream.replay.analytics-events";
 
     /**
      * Default bound on the difference between a video record's Kafka timestamp (its publish time)
@@ -38,6 +39,12 @@ public final class ReplayOptions {
     private final String detectionsTopic;
     private final String trackEventsTopic;
     private final String deadLetterTopic;
+    private final String analyticsEventsTopic;
+    private final boolean analytics;
+    private final Path zonesFile;
+    private final String controlTopic;
+    private final Duration countWindow;
+    private final Duration zoneExitDelay;
     private final Path outputDirectory;
     private final String replayId;
     private final Duration seekMargin;
@@ -54,6 +61,12 @@ public final class ReplayOptions {
         this.detectionsTopic = builder.detectionsTopic;
         this.trackEventsTopic = builder.trackEventsTopic;
         this.deadLetterTopic = builder.deadLetterTopic;
+        this.analyticsEventsTopic = builder.analyticsEventsTopic;
+        this.analytics = builder.analytics;
+        this.zonesFile = builder.zonesFile;
+        this.controlTopic = builder.controlTopic;
+        this.countWindow = builder.countWindow;
+        this.zoneExitDelay = builder.zoneExitDelay;
         this.outputDirectory = builder.outputDirectory;
         this.replayId = builder.replayId;
         this.seekMargin = builder.seekMargin;
@@ -77,6 +90,12 @@ public final class ReplayOptions {
         builder.detectionsTopic = detectionsTopic;
         builder.trackEventsTopic = trackEventsTopic;
         builder.deadLetterTopic = deadLetterTopic;
+        builder.analyticsEventsTopic = analyticsEventsTopic;
+        builder.analytics = analytics;
+        builder.zonesFile = zonesFile;
+        builder.controlTopic = controlTopic;
+        builder.countWindow = countWindow;
+        builder.zoneExitDelay = zoneExitDelay;
         builder.outputDirectory = outputDirectory;
         builder.replayId = replayId;
         builder.seekMargin = seekMargin;
@@ -125,6 +144,38 @@ public final class ReplayOptions {
         return deadLetterTopic;
     }
 
+    public String analyticsEventsTopic() {
+        return analyticsEventsTopic;
+    }
+
+    /** Returns whether zone, line and count analytics run; on by default. */
+    public boolean analytics() {
+        return analytics;
+    }
+
+    /**
+     * File of zones and lines (control message or GeoJSON) in force for the whole replay; empty to
+     * take a snapshot of {@link #controlTopic()} instead.
+     */
+    public Optional<Path> zonesFile() {
+        return Optional.ofNullable(zonesFile);
+    }
+
+    /** Analytics control topic whose latest definitions a replay without {@link #zonesFile()} uses. */
+    public String controlTopic() {
+        return controlTopic;
+    }
+
+    /** Length of the tumbling windows of class counts, in capture time; empty for the job's default. */
+    public Optional<Duration> countWindow() {
+        return Optional.ofNullable(countWindow);
+    }
+
+    /** Capture time a track must stay outside a zone before it exits; empty for the job's default. */
+    public Optional<Duration> zoneExitDelay() {
+        return Optional.ofNullable(zoneExitDelay);
+    }
+
     /** Directory for JSON-lines copies of the events, empty for Kafka only. */
     public Optional<Path> outputDirectory() {
         return Optional.ofNullable(outputDirectory);
@@ -164,6 +215,9 @@ public final class ReplayOptions {
                 .detectionsTopic(detectionsTopic)
                 .trackEventsTopic(trackEventsTopic)
                 .deadLetterTopic(deadLetterTopic)
+                .analyticsEventsTopic(analyticsEventsTopic)
+                .controlTopic(controlTopic)
+                .analytics(analytics)
                 .groupId("uavstream-replay-" + replayIdOfRun)
                 .transactionalIdPrefix("uavstream-replay-" + replayIdOfRun + "-" + runId)
                 .startingOffsets(StartingOffsets.EARLIEST)
@@ -176,6 +230,8 @@ public final class ReplayOptions {
                 .jobName("uavstream replay " + replayIdOfRun);
         outputDirectory().ifPresent(directory -> options.outputDirectory(directory.toString()));
         intraOpThreads().ifPresent(options::intraOpThreads);
+        countWindow().ifPresent(options::countWindow);
+        zoneExitDelay().ifPresent(options::zoneExitDelay);
         return options.build();
     }
 
@@ -184,7 +240,10 @@ public final class ReplayOptions {
         return "ReplayOptions{bootstrapServers=" + bootstrapServers + ", videoTopic=" + videoTopic + ", range=" + range
                 + ", modelPath=" + modelPath + ", speed=" + (paced() ? speed : "max")
                 + ", detectionsTopic=" + detectionsTopic + ", trackEventsTopic=" + trackEventsTopic
-                + ", deadLetterTopic=" + deadLetterTopic + ", outputDirectory=" + outputDirectory
+                + ", deadLetterTopic=" + deadLetterTopic + ", analyticsEventsTopic=" + analyticsEventsTopic
+                + ", analytics=" + analytics + ", zonesFile=" + zonesFile + ", controlTopic=" + controlTopic
+                + ", countWindow=" + countWindow + ", zoneExitDelay=" + zoneExitDelay
+                + ", outputDirectory=" + outputDirectory
                 + ", replayId=" + replayId + ", seekMargin=" + seekMargin + ", parallelism=" + parallelism
                 + ", intraOpThreads=" + intraOpThreads + ", checkpointInterval=" + checkpointInterval + "}";
     }
@@ -199,6 +258,12 @@ public final class ReplayOptions {
         private String detectionsTopic = DEFAULT_DETECTIONS_TOPIC;
         private String trackEventsTopic = DEFAULT_TRACK_EVENTS_TOPIC;
         private String deadLetterTopic = DEFAULT_DEAD_LETTER_TOPIC;
+        private String analyticsEventsTopic = DEFAULT_ANALYTICS_EVENTS_TOPIC;
+        private boolean analytics = true;
+        private Path zonesFile;
+        private String controlTopic = Topics.ANALYTICS_CONTROL;
+        private Duration countWindow;
+        private Duration zoneExitDelay;
         private Path outputDirectory;
         private String replayId;
         private Duration seekMargin = DEFAULT_SEEK_MARGIN;
@@ -249,6 +314,48 @@ public final class ReplayOptions {
 
         public Builder deadLetterTopic(String deadLetterTopic) {
             this.deadLetterTopic = requireNonBlank(deadLetterTopic, "--dead-letter-topic");
+            return this;
+        }
+
+        public Builder analyticsEventsTopic(String analyticsEventsTopic) {
+            this.analyticsEventsTopic = requireNonBlank(analyticsEventsTopic, "--analytics-events-topic");
+            return this;
+        }
+
+        /** Sets whether zone, line and count analytics run; on by default, off with {@code --no-analytics}. */
+        public Builder analytics(boolean analytics) {
+            this.analytics = analytics;
+            return this;
+        }
+
+        /** Sets the file of zones and lines for the whole replay; null to use the control topic's latest definitions. */
+        public Builder zonesFile(Path zonesFile) {
+            this.zonesFile = zonesFile == null ? null : zonesFile.toAbsolutePath().normalize();
+            return this;
+        }
+
+        public Builder controlTopic(String controlTopic) {
+            this.controlTopic = requireNonBlank(controlTopic, "--control-topic");
+            return this;
+        }
+
+        /** Sets the length of the class-count windows, in capture time; positive, default the job's 60 s. */
+        public Builder countWindow(Duration countWindow) {
+            Objects.requireNonNull(countWindow, "--count-window");
+            if (countWindow.isNegative() || countWindow.isZero()) {
+                throw new IllegalArgumentException("--count-window must be positive, got " + countWindow);
+            }
+            this.countWindow = countWindow;
+            return this;
+        }
+
+        /** Sets the capture time a track must stay outside a zone before it exits; zero or positive, default the job's 1 s. */
+        public Builder zoneExitDelay(Duration zoneExitDelay) {
+            Objects.requireNonNull(zoneExitDelay, "--zone-exit-delay");
+            if (zoneExitDelay.isNegative()) {
+                throw new IllegalArgumentException("--zone-exit-delay must not be negative, got " + zoneExitDelay);
+            }
+            this.zoneExitDelay = zoneExitDelay;
             return this;
         }
 
@@ -304,7 +411,8 @@ public final class ReplayOptions {
         /**
          * Builds the options.
          *
-         * @throws IllegalArgumentException if the bootstrap servers, the range or the model is missing
+         * @throws IllegalArgumentException if the bootstrap servers, the range or the model is missing,
+         *     or a zones file is given with analytics off
          */
         public ReplayOptions build() {
             if (bootstrapServers == null) {
@@ -315,6 +423,10 @@ public final class ReplayOptions {
             }
             if (modelPath == null) {
                 throw new IllegalArgumentException("--model is missing: pass a model descriptor (.json) or ONNX file");
+            }
+            if (zonesFile != null && !analytics) {
+                throw new IllegalArgumentException("--zones " + zonesFile + " has no effect with --no-analytics:"
+                        + " drop one of them");
             }
             return new ReplayOptions(this);
         }

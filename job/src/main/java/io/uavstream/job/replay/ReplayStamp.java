@@ -1,5 +1,6 @@
 package io.uavstream.job.replay;
 
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
 import java.time.Instant;
@@ -11,10 +12,12 @@ import org.apache.flink.util.Collector;
  * Makes replay output reproducible and recognisable: keeps only events whose capture time lies in
  * the range, sets the replay ID (and, on track events, the model ID), and clears the wall-clock
  * fields {@code publishedAtMicros} and {@code analysedAtMicros}. Records are changed in place.
+ * Analytics events already carry the model ID of their frame.
  *
  * <p>NOTE: the frames of the GOP before the range are decoded, and so also detected and tracked,
  * because the analysis has no switch to only decode them. A track confirmed in those frames has
- * no STARTED event in the output, only its UPDATED and ENDED events.
+ * no STARTED event in the output, only its UPDATED and ENDED events. Likewise, a track that
+ * entered a zone in those frames has no ZONE_ENTERED event, only its ZONE_EXITED event.
  */
 final class ReplayStamp {
 
@@ -26,6 +29,10 @@ final class ReplayStamp {
 
     static FlatMapFunction<TrackEvent, TrackEvent> trackEvents(ReplayRange range, String replayId, String modelId) {
         return new TrackEvents(range, replayId, modelId);
+    }
+
+    static FlatMapFunction<AnalyticsEvent, AnalyticsEvent> analyticsEvents(ReplayRange range, String replayId) {
+        return new AnalyticsEvents(range, replayId);
     }
 
     private static long epochMicros(Instant instant) {
@@ -73,6 +80,26 @@ final class ReplayStamp {
             }
             event.setReplayId(replayId);
             event.setModelId(modelId);
+            out.collect(event);
+        }
+    }
+
+    private static final class AnalyticsEvents implements FlatMapFunction<AnalyticsEvent, AnalyticsEvent> {
+        private static final long serialVersionUID = 1L;
+        private final ReplayRange range;
+        private final String replayId;
+
+        AnalyticsEvents(ReplayRange range, String replayId) {
+            this.range = range;
+            this.replayId = replayId;
+        }
+
+        @Override
+        public void flatMap(AnalyticsEvent event, Collector<AnalyticsEvent> out) {
+            if (!range.contains(epochMicros(event.getCaptureTimeMicros()))) {
+                return;
+            }
+            event.setReplayId(replayId);
             out.collect(event);
         }
     }

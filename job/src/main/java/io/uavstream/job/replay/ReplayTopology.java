@@ -2,12 +2,14 @@ package io.uavstream.job.replay;
 
 import io.uavstream.job.JobOptions;
 import io.uavstream.job.UavstreamTopology;
+import io.uavstream.operators.AnalysisConfig;
 import io.uavstream.operators.AnalysisStreams;
 import io.uavstream.operators.AvroRecordTypeInfo;
 import io.uavstream.operators.DroneAnalysis;
 import io.uavstream.operators.PacketOrDeadLetter;
 import io.uavstream.operators.PacketOrDeadLetterTypeInfo;
 import io.uavstream.operators.VideoRecordDeserializer;
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
 import io.uavstream.schemas.Topics;
@@ -26,7 +28,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * The replay job graph: the recorded video topic between the plan's offsets, cut to the range's
  * drones and capture times ({@link ReplayRangeFunction}), optionally paced, analysed by the same
  * {@link DroneAnalysis} as live video but with every frame analysed, and written with the replay
- * ID to the replay topics.
+ * ID to the replay topics. Zone and line analytics use the plan's fixed definitions, in force from
+ * each drone's first frame, and the job reads no control topic.
  *
  * <p>The source emits no watermarks, only the final one at the end of the bounded input. Event-time
  * timers downstream, such as the tracker's silence timer, therefore fire at the same point of
@@ -46,9 +49,10 @@ public final class ReplayTopology {
         UavstreamTopology.configure(env, jobOptions);
 
         DataStream<PacketOrDeadLetter> packets = readRange(env, plan);
-        // TODO: zone and line analytics need the definitions valid at the range's capture times,
-        // which the control topic does not keep by time, so a replay writes no AnalyticsEvents yet.
-        AnalysisStreams analysis = DroneAnalysis.apply(packets, UavstreamTopology.analysisConfig(env, jobOptions));
+        AnalysisConfig analysisConfig = UavstreamTopology.analysisConfig(env, jobOptions);
+        AnalysisStreams analysis = plan.definitions().analytics()
+                ? DroneAnalysis.applyWithFixedDefinitions(packets, plan.definitions().definitionsByDrone(), analysisConfig)
+                : DroneAnalysis.apply(packets, analysisConfig);
 
         SingleOutputStreamOperator<FrameDetections> detections = analysis.detections()
                 .flatMap(ReplayStamp.detections(options.range(), plan.replayId()),
@@ -61,6 +65,12 @@ public final class ReplayTopology {
                                 AvroRecordTypeInfo.forClass(TrackEvent.class))
                         .name("Stamp replayed track events")
                         .uid("replay-stamp-track-events"),
+                jobOptions));
+        analysis.analyticsEvents().ifPresent(analyticsEvents -> UavstreamTopology.writeAnalyticsEvents(analyticsEvents
+                        .flatMap(ReplayStamp.analyticsEvents(options.range(), plan.replayId()),
+                                AvroRecordTypeInfo.forClass(AnalyticsEvent.class))
+                        .name("Stamp replayed analytics events")
+                        .uid("replay-stamp-analytics-events"),
                 jobOptions));
         UavstreamTopology.writeDeadLetters(analysis.deadLetters(), jobOptions);
         return analysis;

@@ -26,11 +26,52 @@ class ReplayArgsTest {
                 .seekMargin(Duration.ofSeconds(60))
                 .parallelism(2)
                 .intraOpThreads(1)
+                .analyticsEventsTopic("a")
+                .zonesFile(Path.of("/data/zones.json"))
+                .controlTopic("c")
+                .countWindow(Duration.ofSeconds(10))
+                .zoneExitDelay(Duration.ZERO)
                 .build();
 
         ReplayOptions parsed = ReplayArgs.parse(ReplayArgs.format(options).toArray(String[]::new));
 
         assertThat(parsed).hasToString(options.toString());
+    }
+
+    @Test
+    void analyticsOffRoundTrips() {
+        ReplayOptions options = ReplayOptions.builder()
+                .bootstrapServers("k:9092")
+                .range(new ReplayRange(0, 1, Set.of()))
+                .modelPath(Path.of("/m.json"))
+                .analytics(false)
+                .build();
+
+        ReplayOptions parsed = ReplayArgs.parse(ReplayArgs.format(options).toArray(String[]::new));
+
+        assertThat(parsed.analytics()).isFalse();
+        assertThat(parsed.zonesFile()).isEmpty();
+    }
+
+    @Test
+    void zonesWithoutAnalyticsAreRejected() {
+        ReplayOptions.Builder options = ReplayOptions.builder()
+                .bootstrapServers("k:9092")
+                .range(new ReplayRange(0, 1, Set.of()))
+                .modelPath(Path.of("/m.json"))
+                .zonesFile(Path.of("/data/zones.json"))
+                .analytics(false);
+
+        assertThatThrownBy(options::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--zones /data/zones.json has no effect with --no-analytics");
+    }
+
+    @Test
+    void invalidAnalyticsFlagIsRejected() {
+        assertThatThrownBy(() -> ReplayArgs.parse(new String[] {"--analytics", "yes"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--analytics must be true or false, got yes");
     }
 
     @Test
