@@ -38,8 +38,13 @@ public final class AnalysisConfig implements Serializable {
     /** Default minimum capture time between two UPDATED events of one track. */
     public static final Duration DEFAULT_TRACK_UPDATE_INTERVAL = Duration.ofSeconds(1);
 
+    /** Default maximum of detectors open at once per subtask when drones switch models. */
+    public static final int DEFAULT_MAX_OPEN_MODELS = 4;
+
     private final String modelPath;
     private final int intraOpThreads;
+    private final boolean modelControl;
+    private final int maxOpenModels;
     private final double maxAnalysedFps;
     private final boolean liveMode;
     private final Duration maxFrameAge;
@@ -60,6 +65,8 @@ public final class AnalysisConfig implements Serializable {
     private AnalysisConfig(Builder builder) {
         this.modelPath = builder.modelPath;
         this.intraOpThreads = builder.intraOpThreads;
+        this.modelControl = builder.modelControl;
+        this.maxOpenModels = builder.maxOpenModels;
         this.maxAnalysedFps = builder.maxAnalysedFps;
         this.liveMode = builder.liveMode;
         this.maxFrameAge = builder.maxFrameAge;
@@ -87,9 +94,26 @@ public final class AnalysisConfig implements Serializable {
         return new Builder();
     }
 
-    /** Returns the model path (descriptor {@code .json} or {@code .onnx}) as the TaskManagers see it. */
+    /**
+     * Returns the job's model: the path of a descriptor ({@code .json}) or {@code .onnx} file as the
+     * TaskManagers see it, or the ID of a model bundled in the job jar
+     * ({@code io.uavstream.models.ModelReference} text form).
+     */
     public String modelPath() {
         return modelPath;
+    }
+
+    /**
+     * Returns whether model records of the control topic select each drone's model. Off in jobs
+     * that pin their model, such as replays, which then ignore those records.
+     */
+    public boolean modelControl() {
+        return modelControl;
+    }
+
+    /** Returns the maximum number of detectors open at once per subtask when drones switch models. */
+    public int maxOpenModels() {
+        return maxOpenModels;
     }
 
     /** Returns the ONNX Runtime intra-op threads of each detector; one detector runs per task slot. */
@@ -199,6 +223,7 @@ public final class AnalysisConfig implements Serializable {
     @Override
     public String toString() {
         return "AnalysisConfig{modelPath=" + modelPath + ", intraOpThreads=" + intraOpThreads
+                + ", modelControl=" + modelControl + ", maxOpenModels=" + maxOpenModels
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameWidth + "x" + maxFrameHeight + ", decoderIdleTimeout=" + decoderIdleTimeout
                 + ", artefactCheck=" + artefactCheck + ", maxRetainedGopAccessUnits=" + maxRetainedGopAccessUnits
@@ -212,6 +237,8 @@ public final class AnalysisConfig implements Serializable {
     public static final class Builder {
         private String modelPath;
         private int intraOpThreads = 1;
+        private boolean modelControl = true;
+        private int maxOpenModels = DEFAULT_MAX_OPEN_MODELS;
         private double maxAnalysedFps;
         private boolean liveMode;
         private Duration maxFrameAge = DEFAULT_MAX_FRAME_AGE;
@@ -233,7 +260,10 @@ public final class AnalysisConfig implements Serializable {
 
         private Builder() {}
 
-        /** Sets the model path as the TaskManagers see it; required. */
+        /**
+         * Sets the job's model, a path as the TaskManagers see it or the ID of a bundled model;
+         * required.
+         */
         public Builder modelPath(String modelPath) {
             this.modelPath = modelPath;
             return this;
@@ -242,6 +272,25 @@ public final class AnalysisConfig implements Serializable {
         /** Sets the ONNX Runtime intra-op threads per detector; at least 1, default 1. */
         public Builder intraOpThreads(int intraOpThreads) {
             this.intraOpThreads = intraOpThreads;
+            return this;
+        }
+
+        /**
+         * Sets whether model records of the control topic select each drone's model; on by default.
+         * They take effect only when {@code DroneAnalysis.apply} is given the control records.
+         */
+        public Builder modelControl(boolean modelControl) {
+            this.modelControl = modelControl;
+            return this;
+        }
+
+        /**
+         * Sets the maximum number of detectors open at once per subtask when drones switch models;
+         * at least 1, default {@value AnalysisConfig#DEFAULT_MAX_OPEN_MODELS}. Beyond it, the least
+         * recently used detector is closed and opened again when a frame needs it.
+         */
+        public Builder maxOpenModels(int maxOpenModels) {
+            this.maxOpenModels = maxOpenModels;
             return this;
         }
 
@@ -379,10 +428,14 @@ public final class AnalysisConfig implements Serializable {
          */
         public AnalysisConfig build() {
             if (modelPath == null || modelPath.isBlank()) {
-                throw new IllegalArgumentException("modelPath is required: the detector's .json or .onnx file");
+                throw new IllegalArgumentException(
+                        "modelPath is required: the detector's .json or .onnx file, or the ID of a bundled model");
             }
             if (intraOpThreads < 1) {
                 throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
+            }
+            if (maxOpenModels < 1) {
+                throw new IllegalArgumentException("maxOpenModels must be at least 1, got " + maxOpenModels);
             }
             if (!(maxAnalysedFps >= 0) || Double.isInfinite(maxAnalysedFps)) {
                 throw new IllegalArgumentException(

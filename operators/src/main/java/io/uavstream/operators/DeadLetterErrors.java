@@ -35,5 +35,12 @@ public final class DeadLetterErrors {
      */
     public static final String INVALID_DEFINITION = "INVALID_DEFINITION";
 
+    /**
+     * A model record of the control topic names no usable model: invalid JSON, an unknown bundled
+     * model ID, a relative or missing path, or a model that fails to open. The dead letter's
+     * {@code droneId} is the drone of the record key, or {@code *} for the fleet.
+     */
+    public static final String INVALID_MODEL = "INVALID_MODEL";
+
     private DeadLetterErrors() {}
 }

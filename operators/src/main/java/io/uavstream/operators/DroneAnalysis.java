@@ -16,6 +16,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the per-drone analysis: dead letters split off, packets keyed by drone ID, decoded by
  * {@link DecodeFunction}, analysed by {@link DetectFunction} and, with tracking on, tracked by
- * {@link TrackFunction}, all in the same task.
+ * {@link TrackFunction}, all in the same task. With control records and model control on,
+ * {@link ModelSelectFunction} heads that task: it receives the model selections as broadcast and
+ * hands each drone's selection to the detector.
  */
 public final class DroneAnalysis {
 
@@ -45,6 +48,7 @@ public final class DroneAnalysis {
     static final String TRACK_UID = "track-objects";
     static final String UNTRACKED_UID = "detections-untracked";
     static final String CONTROL_PARSE_UID = "parse-analytics-control";
+    static final String MODEL_SELECT_UID = "select-models";
     static final String ANALYTICS_UID = "analyse-zones-and-lines";
     static final String FIXED_DEFINITIONS_ANALYTICS_UID = "analyse-zones-and-lines-fixed";
 
@@ -100,7 +104,8 @@ public final class DroneAnalysis {
      * @param records deserialized video records, for example from {@link VideoRecordDeserializer}
      * @param controlRecords records of the analytics control topic, for example from
      *     {@link ControlRecordDeserializer} with {@link #controlWatermarks}; null for no zone and
-     *     line analytics. They have no effect with tracking off.
+     *     line analytics and no model switching. Their zones and lines have no effect with tracking
+     *     off, and their model records none with {@link AnalysisConfig#modelControl()} off.
      * @return the detections, the track events when tracking is on, the analytics events when
      *     tracking is on and control records are given, and all dead letters
      */
@@ -118,8 +123,18 @@ public final class DroneAnalysis {
                 .name("Split dead letters")
                 .uid(SPLIT_UID);
 
-        SingleOutputStreamOperator<DecodedVideoFrame> frames = packets
-                .keyBy(PacketOrDeadLetter::droneId, Types.STRING)
+        SingleOutputStreamOperator<DefinitionUpdate> updates = controlRecords == null ? null : controlRecords
+                .process(new ControlParseFunction(config.modelPath(), config.modelControl()),
+                        Types.POJO(DefinitionUpdate.class))
+                .setParallelism(controlRecords.getParallelism())
+                .name("Parse analytics control")
+                .uid(CONTROL_PARSE_UID);
+        KeyedStream<PacketOrDeadLetter, String> keyedPackets = packets.keyBy(PacketOrDeadLetter::droneId, Types.STRING);
+        if (updates != null && config.modelControl()) {
+            keyedPackets = selectModels(keyedPackets, updates);
+        }
+
+        SingleOutputStreamOperator<DecodedVideoFrame> frames = keyedPackets
                 .process(new DecodeFunction(config), DecodedVideoFrameTypeInfo.INSTANCE)
                 .name("Decode video")
                 .uid(DECODE_UID);
@@ -131,7 +146,11 @@ public final class DroneAnalysis {
                 .name("Detect objects")
                 .uid(DETECT_UID);
 
-        DataStream<DeadLetter> deadLetters = packets.getSideOutput(DEAD_LETTERS).union(frames.getSideOutput(DEAD_LETTERS));
+        DataStream<DeadLetter> deadLetters = packets.getSideOutput(DEAD_LETTERS)
+                .union(frames.getSideOutput(DEAD_LETTERS), analysed.getSideOutput(DEAD_LETTERS));
+        if (updates != null) {
+            deadLetters = deadLetters.union(updates.getSideOutput(DEAD_LETTERS));
+        }
         if (!config.tracking()) {
             SingleOutputStreamOperator<FrameDetections> detections = analysed
                     .map(AnalysedFrame::detections, AvroRecordTypeInfo.forClass(FrameDetections.class))
@@ -149,15 +168,10 @@ public final class DroneAnalysis {
                 .process(new TrackFunction(config), AvroRecordTypeInfo.forClass(FrameDetections.class))
                 .name("Track objects")
                 .uid(TRACK_UID);
-        if (controlRecords == null) {
+        if (updates == null) {
             return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), null, deadLetters);
         }
 
-        SingleOutputStreamOperator<DefinitionUpdate> updates = controlRecords
-                .process(new ControlParseFunction(config.modelPath()), Types.POJO(DefinitionUpdate.class))
-                .setParallelism(controlRecords.getParallelism())
-                .name("Parse analytics control")
-                .uid(CONTROL_PARSE_UID);
         BroadcastStream<DefinitionUpdate> definitions = updates.broadcast(AnalyticsFunction.DEFINITIONS);
         // The tracked frames keep their drone's partitioning, so they reach the analytics without a shuffle.
         SingleOutputStreamOperator<AnalyticsEvent> analyticsEvents = DataStreamUtils
@@ -166,8 +180,23 @@ public final class DroneAnalysis {
                 .process(new AnalyticsFunction(config), AvroRecordTypeInfo.forClass(AnalyticsEvent.class))
                 .name("Analyse zones and lines")
                 .uid(ANALYTICS_UID);
-        return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), analyticsEvents,
-                deadLetters.union(updates.getSideOutput(DEAD_LETTERS)));
+        return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), analyticsEvents, deadLetters);
+    }
+
+    /**
+     * Adds {@link ModelSelectFunction} between the keyed packets and the decoder. It forwards the
+     * packets without a shuffle, so the decoder and detector stay chained to it in one task.
+     */
+    private static KeyedStream<PacketOrDeadLetter, String> selectModels(
+            KeyedStream<PacketOrDeadLetter, String> keyedPackets, SingleOutputStreamOperator<DefinitionUpdate> updates) {
+        BroadcastStream<ModelSelection> selections = updates.getSideOutput(ControlParseFunction.MODEL_SELECTIONS)
+                .broadcast(ModelSelectFunction.SELECTIONS);
+        SingleOutputStreamOperator<PacketOrDeadLetter> selected = keyedPackets
+                .connect(selections)
+                .process(new ModelSelectFunction(), PacketOrDeadLetterTypeInfo.INSTANCE)
+                .name("Select models")
+                .uid(MODEL_SELECT_UID);
+        return DataStreamUtils.reinterpretAsKeyedStream(selected, PacketOrDeadLetter::droneId, Types.STRING);
     }
 
     /**
