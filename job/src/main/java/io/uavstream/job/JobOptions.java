@@ -1,5 +1,6 @@
 package io.uavstream.job;
 
+import io.uavstream.models.ModelReference;
 import io.uavstream.operators.AnalysisConfig;
 import io.uavstream.schemas.Topics;
 import io.uavstream.video.PacketDecoder;
@@ -37,7 +38,8 @@ public final class JobOptions {
     private final String groupId;
     private final StartingOffsets startingOffsets;
     private final boolean bounded;
-    private final Path modelPath;
+    private final ModelReference model;
+    private final boolean modelControl;
     private final String outputDirectory;
     private final double maxAnalysedFps;
     private final boolean liveMode;
@@ -73,7 +75,8 @@ public final class JobOptions {
         this.groupId = builder.groupId;
         this.startingOffsets = builder.startingOffsets;
         this.bounded = builder.bounded;
-        this.modelPath = builder.modelPath;
+        this.model = builder.model;
+        this.modelControl = builder.modelControl;
         this.outputDirectory = builder.outputDirectory;
         this.maxAnalysedFps = builder.maxAnalysedFps;
         this.liveMode = builder.liveMode;
@@ -158,8 +161,9 @@ public final class JobOptions {
     }
 
     /**
-     * Topic of zone and line definitions: JSON documents keyed by drone ID, read from the earliest
-     * offset, only when {@link #analyticsEnabled()}.
+     * Topic of zone and line definitions, JSON documents keyed by drone ID, and of model records,
+     * keyed {@code model:<drone ID>} or {@code model:*}. The job reads it from the earliest offset
+     * when {@link #readsControlTopic()}.
      */
     public String controlTopic() {
         return controlTopic;
@@ -179,9 +183,26 @@ public final class JobOptions {
         return bounded;
     }
 
-    /** Model descriptor ({@code .json}) or ONNX file, at a path that exists on every TaskManager. */
-    public Path modelPath() {
-        return modelPath;
+    /**
+     * Returns the job's model: a model descriptor ({@code .json}) or ONNX file at a path that exists on
+     * every TaskManager, or the ID of a model bundled in the job jar, which each TaskManager
+     * extracts from its class path. Default: the bundled default model.
+     */
+    public ModelReference model() {
+        return model;
+    }
+
+    /**
+     * Returns whether model records of {@link #controlTopic()} switch drones to other models while the
+     * job runs (default true).
+     */
+    public boolean modelControl() {
+        return modelControl;
+    }
+
+    /** Returns whether the job reads {@link #controlTopic()}: for analytics or for model switching. */
+    public boolean readsControlTopic() {
+        return analyticsEnabled() || modelControl;
     }
 
     /** Directory or file-system URI for JSON-lines output, empty when the job writes none. */
@@ -329,7 +350,7 @@ public final class JobOptions {
                 + ", trackEventsTopic=" + trackEventsTopic + ", analyticsEventsTopic=" + analyticsEventsTopic
                 + ", controlTopic=" + controlTopic
                 + ", groupId=" + groupId + ", startingOffsets=" + startingOffsets + ", bounded=" + bounded
-                + ", modelPath=" + modelPath + ", outputDirectory=" + outputDirectory
+                + ", model=" + model + ", modelControl=" + modelControl + ", outputDirectory=" + outputDirectory
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameSize + ", decoderIdleTimeout=" + decoderIdleTimeout
                 + ", artefactCheck=" + artefactCheck + ", tracking=" + tracking
@@ -374,7 +395,8 @@ public final class JobOptions {
         private String groupId = DEFAULT_GROUP_ID;
         private StartingOffsets startingOffsets = StartingOffsets.COMMITTED;
         private boolean bounded;
-        private Path modelPath;
+        private ModelReference model;
+        private boolean modelControl = true;
         private String outputDirectory;
         private double maxAnalysedFps;
         private boolean liveMode;
@@ -451,8 +473,30 @@ public final class JobOptions {
             return this;
         }
 
+        /**
+         * Sets the model file, made absolute against this process's working directory.
+         *
+         * @throws io.uavstream.models.InvalidModelException if the name does not end in .json or .onnx
+         */
         public Builder modelPath(Path modelPath) {
-            this.modelPath = Objects.requireNonNull(modelPath, "--model").toAbsolutePath().normalize();
+            Objects.requireNonNull(modelPath, "--model");
+            this.model = ModelReference.file(modelPath.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /** Sets the model: a bundled model ID, or a file as {@link #modelPath(Path)} sets it. */
+        public Builder model(ModelReference model) {
+            Objects.requireNonNull(model, "--model");
+            if (model.isBundled()) {
+                this.model = model;
+                return this;
+            }
+            return modelPath(Path.of(model.toString()));
+        }
+
+        /** Sets whether model records of the control topic switch drones to other models; on by default. */
+        public Builder modelControl(boolean modelControl) {
+            this.modelControl = modelControl;
             return this;
         }
 
@@ -610,11 +654,8 @@ public final class JobOptions {
             if (bootstrapServers == null) {
                 throw new IllegalArgumentException("--bootstrap-servers is missing: pass the Kafka HOST:PORT list");
             }
-            if (modelPath == null) {
-                throw new IllegalArgumentException("--model is missing: pass the path of a model descriptor (.json)"
-                        + " or ONNX file that exists on every TaskManager, for example the bundled detector,"
-                        + " models/src/main/resources/io/uavstream/models/default/uavdet-416.json in a checkout"
-                        + " or /opt/uavstream/models/uavdet-416.json in the Docker job image");
+            if (model == null) {
+                model = ModelReference.defaultModel();
             }
             if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
                 throw new IllegalArgumentException("--checkpoint-interval " + format(checkpointInterval)

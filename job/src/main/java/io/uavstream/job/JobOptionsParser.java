@@ -1,9 +1,11 @@
 package io.uavstream.job;
 
+import io.uavstream.models.BundledModels;
+import io.uavstream.models.InvalidModelException;
+import io.uavstream.models.ModelReference;
 import io.uavstream.operators.AnalysisConfig;
 import io.uavstream.schemas.Topics;
 import io.uavstream.video.PacketDecoder;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +35,13 @@ final class JobOptionsParser {
             Option.text("bootstrap-servers", "HOST:PORT[,...]", "Kafka bootstrap servers, also accepted as"
                     + " --bootstrap. Required.",
                     JobOptions.Builder::bootstrapServers),
-            Option.text("model", "PATH", "Model descriptor (.json) or ONNX file. The same path must"
-                    + " exist on every TaskManager. Required.", (b, v) -> b.modelPath(path(v))),
+            Option.text("model", "ID|PATH", "Model: the ID of a model bundled in the job jar ("
+                    + String.join(", ", BundledModels.ids()) + "), or a model descriptor (.json) or ONNX file whose"
+                    + " path exists on every TaskManager. Default: " + BundledModels.defaultId() + ".",
+                    (b, v) -> b.model(modelReference(v))),
+            Option.flag("model-control", "Switch drones to the models that model records of --control-topic"
+                    + " select, without a restart. Default: true. Pass --model-control false to keep --model.",
+                    JobOptions.Builder::modelControl),
             Option.text("video-topic", "TOPIC", "Topic of encoded video packets. Default: "
                     + Topics.VIDEO + ".", JobOptions.Builder::videoTopic),
             Option.text("detections-topic", "TOPIC", "Topic for detections. Default: "
@@ -48,7 +55,8 @@ final class JobOptionsParser {
                     + " written with tracking and analytics on. Default: " + Topics.ANALYTICS_EVENTS + ".",
                     JobOptions.Builder::analyticsEventsTopic),
             Option.text("control-topic", "TOPIC", "Topic of zone and line definitions (JSON keyed by drone"
-                    + " ID), read from the earliest offset with tracking and analytics on. Default: "
+                    + " ID) and model records (keyed model:DRONE or model:*), read from the earliest offset with"
+                    + " analytics or model control on. Default: "
                     + Topics.ANALYTICS_CONTROL + ".", JobOptions.Builder::controlTopic),
             Option.text("group-id", "GROUP", "Kafka consumer group of the video source. Default: "
                     + JobOptions.DEFAULT_GROUP_ID + ".", JobOptions.Builder::groupId),
@@ -204,11 +212,11 @@ final class JobOptionsParser {
         return TimeUtils.parseDuration(value);
     }
 
-    private static Path path(String value) {
+    private static ModelReference modelReference(String value) {
         try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("not a valid path: " + e.getMessage(), e);
+            return ModelReference.parse(value);
+        } catch (InvalidModelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.uavstream.job;
 
 import io.uavstream.models.InvalidModelException;
 import io.uavstream.models.ModelDescriptor;
+import io.uavstream.models.ModelReference;
 import io.uavstream.models.ObjectDetector;
 import io.uavstream.models.ObjectDetectors;
 import java.nio.file.Files;
@@ -20,7 +21,29 @@ public final class ModelPreflight {
     private ModelPreflight() {}
 
     /**
-     * Opens and closes the detector of {@code modelPath} with one intra-op thread.
+     * Opens and closes the detector of {@code model} with one intra-op thread: a bundled model from
+     * this process's class path, or a model file as {@link #check(Path)} does.
+     *
+     * @return the model's descriptor
+     * @throws InvalidModelException if the model file or its descriptor is missing, malformed or
+     *     inconsistent. The message names {@code --model} and the file.
+     */
+    public static ModelDescriptor check(ModelReference model) {
+        if (!model.isBundled()) {
+            return check(Path.of(model.toString()));
+        }
+        // A bundled model comes from this jar, the same jar that the TaskManagers load.
+        try (ObjectDetector detector = model.open(1)) {
+            ModelDescriptor descriptor = detector.descriptor();
+            LOG.info("Bundled model {} opened on the client: {}", model, descriptor.id());
+            return descriptor;
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException("--model " + model + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens and closes the detector of the model file {@code modelPath} with one intra-op thread.
      *
      * @return the model's descriptor
      * @throws InvalidModelException if the model file or its descriptor is missing, malformed or

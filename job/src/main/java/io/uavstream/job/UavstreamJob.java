@@ -22,8 +22,8 @@ public final class UavstreamJob {
             return;
         }
         JobOptions options = JobOptions.fromArgs(args);
-        ModelPreflight.check(options.modelPath());
-        if (options.analyticsEnabled()) {
+        ModelPreflight.check(options.model());
+        if (options.readsControlTopic()) {
             ControlTopic.ensureExists(options);
         }
         LOG.info("Starting {} with {}", options.jobName(), options);

@@ -54,7 +54,7 @@ public final class UavstreamTopology {
     public static AnalysisStreams build(StreamExecutionEnvironment env, JobOptions options) {
         configure(env, options);
         DataStream<PacketOrDeadLetter> records = readVideo(env, options);
-        DataStream<ControlRecord> control = options.analyticsEnabled() ? readControl(env, options) : null;
+        DataStream<ControlRecord> control = options.readsControlTopic() ? readControl(env, options) : null;
         AnalysisStreams analysis = DroneAnalysis.apply(records, control, analysisConfig(env, options));
         writeOutputs(analysis, options);
         return analysis;
@@ -148,7 +148,9 @@ public final class UavstreamTopology {
                 Runtime.getRuntime().availableProcessors(),
                 env.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS)));
         AnalysisConfig.Builder config = AnalysisConfig.builder()
-                .modelPath(options.modelPath().toString())
+                .modelPath(options.model().toString())
+                .modelControl(options.modelControl())
+                .analytics(options.analytics())
                 .intraOpThreads(intraOpThreads)
                 .maxAnalysedFps(options.maxAnalysedFps())
                 .liveMode(options.liveMode())

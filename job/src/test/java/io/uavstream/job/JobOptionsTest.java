@@ -3,6 +3,7 @@ package io.uavstream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.uavstream.models.ModelReference;
 import io.uavstream.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class JobOptionsTest {
         JobOptions options = JobOptions.fromArgs(REQUIRED);
 
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
-        assertThat(options.modelPath()).isEqualTo(Path.of("/models/m.json"));
+        assertThat(options.model()).isEqualTo(ModelReference.file(Path.of("/models/m.json")));
         assertThat(options.videoTopic()).isEqualTo(Topics.VIDEO);
         assertThat(options.detectionsTopic()).isEqualTo(Topics.DETECTIONS);
         assertThat(options.deadLetterTopic()).isEqualTo(Topics.DEAD_LETTERS);
@@ -144,7 +145,7 @@ class JobOptionsTest {
             "--transaction-timeout", "2min", "--job-name", "fleet"});
 
         assertThat(options.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
-        assertThat(options.modelPath()).isEqualTo(Path.of("/m/yolox.onnx"));
+        assertThat(options.model()).isEqualTo(ModelReference.file(Path.of("/m/yolox.onnx")));
         assertThat(options.videoTopic()).isEqualTo("v");
         assertThat(options.detectionsTopic()).isEqualTo("d");
         assertThat(options.deadLetterTopic()).isEqualTo("dl");
@@ -204,10 +205,48 @@ class JobOptionsTest {
     }
 
     @Test
-    void missingModelIsRejected() {
-        assertThatThrownBy(() -> JobOptions.fromArgs(new String[] {"--bootstrap-servers", "k:9092"}))
+    void missingModelSelectsBundledDefault() {
+        JobOptions options = JobOptions.fromArgs(new String[] {"--bootstrap-servers", "k:9092"});
+
+        assertThat(options.model()).isEqualTo(ModelReference.defaultModel());
+        assertThat(options.model().isBundled()).isTrue();
+    }
+
+    @Test
+    void bundledModelIdIsAccepted() {
+        JobOptions options = JobOptions.fromArgs(new String[] {"--bootstrap-servers", "k:9092", "--model", "uavdet-416"});
+
+        assertThat(options.model()).isEqualTo(ModelReference.bundled("uavdet-416"));
+    }
+
+    @Test
+    void relativeModelPathBecomesAbsolute() {
+        JobOptions options = JobOptions.fromArgs(new String[] {"--bootstrap-servers", "k:9092", "--model", "m/a.json"});
+
+        assertThat(options.model()).hasToString(Path.of("m/a.json").toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void unknownBundledModelIsRejected() {
+        assertThatThrownBy(() -> JobOptions.fromArgs(new String[] {"--bootstrap-servers", "k:9092", "--model", "uavdet-9"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--model");
+                .hasMessageContaining("--model: invalid value 'uavdet-9'")
+                .hasMessageContaining("Unknown bundled model 'uavdet-9'");
+    }
+
+    @Test
+    void modelControlIsOnByDefault() {
+        assertThat(JobOptions.fromArgs(REQUIRED).modelControl()).isTrue();
+        assertThat(JobOptions.fromArgs(with("--model-control", "false")).modelControl()).isFalse();
+    }
+
+    @Test
+    void controlTopicIsReadForModelControl() {
+        JobOptions options = JobOptions.fromArgs(with("--analytics", "false"));
+        JobOptions neither = JobOptions.fromArgs(with("--analytics", "false", "--model-control", "false"));
+
+        assertThat(options.readsControlTopic()).isTrue();
+        assertThat(neither.readsControlTopic()).isFalse();
     }
 
     @Test
@@ -298,7 +337,7 @@ class JobOptionsTest {
                 "--parallelism",
                 "--intra-op-threads", "--max-out-of-orderness", "--idleness",
                 "--transactional-id-prefix", "--transaction-timeout", "--job-name", "--track-events-topic",
-                "--tracking", "--camera-motion-compensation", "--track-update-interval"}) {
+                "--tracking", "--camera-motion-compensation", "--track-update-interval", "--model-control"}) {
             assertThat(usage).contains(option);
         }
     }

@@ -45,6 +45,7 @@ public final class AnalysisConfig implements Serializable {
     private final int intraOpThreads;
     private final boolean modelControl;
     private final int maxOpenModels;
+    private final boolean analytics;
     private final double maxAnalysedFps;
     private final boolean liveMode;
     private final Duration maxFrameAge;
@@ -67,6 +68,7 @@ public final class AnalysisConfig implements Serializable {
         this.intraOpThreads = builder.intraOpThreads;
         this.modelControl = builder.modelControl;
         this.maxOpenModels = builder.maxOpenModels;
+        this.analytics = builder.analytics;
         this.maxAnalysedFps = builder.maxAnalysedFps;
         this.liveMode = builder.liveMode;
         this.maxFrameAge = builder.maxFrameAge;
@@ -114,6 +116,14 @@ public final class AnalysisConfig implements Serializable {
     /** Returns the maximum number of detectors open at once per subtask when drones switch models. */
     public int maxOpenModels() {
         return maxOpenModels;
+    }
+
+    /**
+     * Returns whether zone, line and count analytics run on the zones of the control records; they
+     * also need tracking. With it off, the control records only switch models.
+     */
+    public boolean analytics() {
+        return analytics;
     }
 
     /** Returns the ONNX Runtime intra-op threads of each detector; one detector runs per task slot. */
@@ -223,7 +233,7 @@ public final class AnalysisConfig implements Serializable {
     @Override
     public String toString() {
         return "AnalysisConfig{modelPath=" + modelPath + ", intraOpThreads=" + intraOpThreads
-                + ", modelControl=" + modelControl + ", maxOpenModels=" + maxOpenModels
+                + ", modelControl=" + modelControl + ", maxOpenModels=" + maxOpenModels + ", analytics=" + analytics
                 + ", maxAnalysedFps=" + maxAnalysedFps + ", liveMode=" + liveMode + ", maxFrameAge=" + maxFrameAge
                 + ", maxFrameSize=" + maxFrameWidth + "x" + maxFrameHeight + ", decoderIdleTimeout=" + decoderIdleTimeout
                 + ", artefactCheck=" + artefactCheck + ", maxRetainedGopAccessUnits=" + maxRetainedGopAccessUnits
@@ -239,6 +249,7 @@ public final class AnalysisConfig implements Serializable {
         private int intraOpThreads = 1;
         private boolean modelControl = true;
         private int maxOpenModels = DEFAULT_MAX_OPEN_MODELS;
+        private boolean analytics = true;
         private double maxAnalysedFps;
         private boolean liveMode;
         private Duration maxFrameAge = DEFAULT_MAX_FRAME_AGE;
@@ -291,6 +302,15 @@ public final class AnalysisConfig implements Serializable {
          */
         public Builder maxOpenModels(int maxOpenModels) {
             this.maxOpenModels = maxOpenModels;
+            return this;
+        }
+
+        /**
+         * Sets whether zone, line and count analytics run when control records are given; on by
+         * default. They also need tracking.
+         */
+        public Builder analytics(boolean analytics) {
+            this.analytics = analytics;
             return this;
         }
 

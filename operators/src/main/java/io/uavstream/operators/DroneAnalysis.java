@@ -107,7 +107,8 @@ public final class DroneAnalysis {
      *     line analytics and no model switching. Their zones and lines have no effect with tracking
      *     off, and their model records none with {@link AnalysisConfig#modelControl()} off.
      * @return the detections, the track events when tracking is on, the analytics events when
-     *     tracking is on and control records are given, and all dead letters
+     *     tracking and {@link AnalysisConfig#analytics()} are on and control records are given, and
+     *     all dead letters
      */
     public static AnalysisStreams apply(
             DataStream<PacketOrDeadLetter> records, DataStream<ControlRecord> controlRecords, AnalysisConfig config) {
@@ -156,7 +157,7 @@ public final class DroneAnalysis {
                     .map(AnalysedFrame::detections, AvroRecordTypeInfo.forClass(FrameDetections.class))
                     .name("Detections without tracking")
                     .uid(UNTRACKED_UID);
-            if (controlRecords != null) {
+            if (controlRecords != null && config.analytics()) {
                 LOG.info("Zone and line analytics are off, because they need tracking, which is off");
             }
             return new AnalysisStreams(detections, null, null, deadLetters);
@@ -168,7 +169,7 @@ public final class DroneAnalysis {
                 .process(new TrackFunction(config), AvroRecordTypeInfo.forClass(FrameDetections.class))
                 .name("Track objects")
                 .uid(TRACK_UID);
-        if (updates == null) {
+        if (updates == null || !config.analytics()) {
             return new AnalysisStreams(tracked, tracked.getSideOutput(TRACK_EVENTS), null, deadLetters);
         }
 
