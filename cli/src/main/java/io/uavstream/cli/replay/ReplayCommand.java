@@ -15,8 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code uavstream replay}: analyses a capture-time range of the recorded video topic again, as a
@@ -77,6 +80,32 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dead-letter-topic", defaultValue = ReplayOptions.DEFAULT_DEAD_LETTER_TOPIC,
             description = "Topic of the video records the replay could not decode (default: ${DEFAULT-VALUE}).")
     private String deadLetterTopic;
+
+    @Option(names = "--analytics-events-topic", defaultValue = ReplayOptions.DEFAULT_ANALYTICS_EVENTS_TOPIC,
+            paramLabel = "TOPIC", description = "Topic of the replayed zone, line and count events (default: ${DEFAULT-VALUE}).")
+    private String analyticsEventsTopic;
+
+    @Option(names = "--zones", paramLabel = "FILE",
+            description = "Zones and lines (control JSON or GeoJSON, as for uavstream run --zones) in force for the whole"
+                    + " replay. Default: each drone's latest definitions on --control-topic when the replay starts.")
+    private Path zones;
+
+    @Option(names = "--control-topic", defaultValue = Topics.ANALYTICS_CONTROL, paramLabel = "TOPIC",
+            description = "Analytics control topic whose latest definitions apply without --zones (default: ${DEFAULT-VALUE}).")
+    private String controlTopic;
+
+    @Option(names = "--no-analytics", description = "Run no zone, line and count analytics.")
+    private boolean noAnalytics;
+
+    @Option(names = "--count-window", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Length of the tumbling windows of class counts, in capture time, such as 10s or 1min"
+                    + " (default: the job's, 1 min).")
+    private Duration countWindow;
+
+    @Option(names = "--zone-exit-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Capture time a track must stay outside a zone before it exits, 0 to exit at once"
+                    + " (default: the job's, 1 s).")
+    private Duration zoneExitDelay;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Also write the events as JSON lines into DIR.")
     private Path outputDirectory;
@@ -165,8 +194,18 @@ public final class ReplayCommand implements Callable<Integer> {
                 .detectionsTopic(detectionsTopic)
                 .trackEventsTopic(trackEventsTopic)
                 .deadLetterTopic(deadLetterTopic)
+                .analyticsEventsTopic(analyticsEventsTopic)
+                .analytics(!noAnalytics)
+                .zonesFile(zones)
+                .controlTopic(controlTopic)
                 .seekMargin(Duration.ofSeconds(seekMarginSeconds))
                 .parallelism(parallelism);
+        if (countWindow != null) {
+            options.countWindow(countWindow);
+        }
+        if (zoneExitDelay != null) {
+            options.zoneExitDelay(zoneExitDelay);
+        }
         if (outputDirectory != null) {
             options.outputDirectory(outputDirectory);
         }
@@ -216,5 +255,18 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException("No job jar found in job/target under " + Path.of("").toAbsolutePath()
                 + "; pass --jar PATH");
+    }
+
+    /** Converts durations in Flink's format, such as {@code 500ms}, {@code 10s} or {@code 1min}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return TimeUtils.parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration; use a number and a unit,"
+                        + " such as 500ms, 10s or 1min");
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.uavstream.cli.replay;
 
 import io.uavstream.job.replay.ReplayPlan;
+import io.uavstream.job.replay.ReplayDefinitions;
 import io.uavstream.operators.AnalysisCounters;
+import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.FrameDetections;
 import io.uavstream.schemas.TrackEvent;
 import java.io.PrintStream;
@@ -15,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  * offsets of the output topics before and after it ran, between which its events lie.
  */
 public record ReplayResult(ReplayPlan plan, Duration elapsed, Map<String, Object> counters,
-        OutputOffsets detectionsOffsets, OutputOffsets trackEventsOffsets) {
+        OutputOffsets detectionsOffsets, OutputOffsets trackEventsOffsets, OutputOffsets analyticsEventsOffsets) {
 
     public ReplayResult {
         counters = Map.copyOf(counters);
@@ -63,7 +65,13 @@ public record ReplayResult(ReplayPlan plan, Duration elapsed, Map<String, Object
         return ReplayOutput.read(plan.options().bootstrapServers(), trackEventsOffsets, TrackEvent.class, TrackEvent::getReplayId, replayId());
     }
 
-    /** Prints the replay ID, model, range, counters and run time. */
+    /** Reads the replay's committed analytics events back from the output topic, each drone's in order. */
+    public List<AnalyticsEvent> readAnalyticsEvents() {
+        return ReplayOutput.read(plan.options().bootstrapServers(), analyticsEventsOffsets, AnalyticsEvent.class,
+                AnalyticsEvent::getReplayId, replayId());
+    }
+
+    /** Prints the replay ID, model, range, counters, zones and lines, and run time. */
     public void print(PrintStream out) {
         out.printf("uavstream replay %s: %s with model %s%n", replayId(), plan.options().range(), plan.modelId());
         out.printf("  video records read:  %d from %s%n", plan.offsets().recordCount(), plan.options().videoTopic());
@@ -72,7 +80,23 @@ public record ReplayResult(ReplayPlan plan, Duration elapsed, Map<String, Object
         out.printf("  dead letters:        %d%n", counter(AnalysisCounters.DEAD_LETTERS));
         out.printf("  detections topic:    %s%n", plan.options().detectionsTopic());
         out.printf("  track events topic:  %s%n", plan.options().trackEventsTopic());
+        printAnalytics(out);
         plan.options().outputDirectory().ifPresent(directory -> out.printf("  JSON lines:          %s%n", directory));
         out.printf("  run time:            %.1f s%n", elapsed.toNanos() / 1e9);
+    }
+
+    private void printAnalytics(PrintStream out) {
+        ReplayDefinitions definitions = plan.definitions();
+        if (!definitions.analytics()) {
+            out.printf("  analytics:           off%n");
+            return;
+        }
+        out.printf("  analytics events:    %d to %s%n", counter(AnalysisCounters.ANALYTICS_EVENTS),
+                plan.options().analyticsEventsTopic());
+        out.printf("  zones and lines:     %d %s from %s%n", definitions.drones().size(),
+                definitions.drones().size() == 1 ? "drone" : "drones", definitions.source());
+        for (String drone : definitions.describeDrones()) {
+            out.printf("    %s%n", drone);
+        }
     }
 }

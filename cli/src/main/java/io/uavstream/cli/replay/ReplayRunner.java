@@ -38,11 +38,14 @@ public final class ReplayRunner {
             topics.ensureVideoTopic(options.detectionsTopic());
             topics.ensureVideoTopic(options.trackEventsTopic());
             topics.ensureVideoTopic(options.deadLetterTopic());
+            topics.ensureVideoTopic(options.analyticsEventsTopic());
         }
         Map<TopicPartition, Long> detectionsStart =
                 ReplayOutput.endOffsets(options.bootstrapServers(), options.detectionsTopic());
         Map<TopicPartition, Long> trackEventsStart =
                 ReplayOutput.endOffsets(options.bootstrapServers(), options.trackEventsTopic());
+        Map<TopicPartition, Long> analyticsEventsStart =
+                ReplayOutput.endOffsets(options.bootstrapServers(), options.analyticsEventsTopic());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                 options.parallelism(), miniClusterConfiguration(options.parallelism()));
@@ -57,7 +60,10 @@ public final class ReplayRunner {
                 ReplayOutput.endOffsets(options.bootstrapServers(), options.detectionsTopic()));
         ReplayResult.OutputOffsets trackEvents = new ReplayResult.OutputOffsets(trackEventsStart,
                 ReplayOutput.endOffsets(options.bootstrapServers(), options.trackEventsTopic()));
-        return new ReplayResult(plan, elapsed, result.getAllAccumulatorResults(), detections, trackEvents);
+        ReplayResult.OutputOffsets analyticsEvents = new ReplayResult.OutputOffsets(analyticsEventsStart,
+                ReplayOutput.endOffsets(options.bootstrapServers(), options.analyticsEventsTopic()));
+        return new ReplayResult(plan, elapsed, result.getAllAccumulatorResults(), detections, trackEvents,
+                analyticsEvents);
     }
 
     private static Configuration miniClusterConfiguration(int parallelism) {
