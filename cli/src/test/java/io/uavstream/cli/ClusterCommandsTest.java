@@ -162,11 +162,12 @@ class ClusterCommandsTest {
     }
 
     @Test
-    void submitWithoutModelNamesBundledDetector() {
-        int exitCode = execute("submit", "--jobmanager", restAddress, "--bootstrap-servers", "127.0.0.1:9");
+    void submitRejectsUnknownBundledModel() {
+        int exitCode = execute("submit", "--jobmanager", restAddress, "--bootstrap-servers", "127.0.0.1:9",
+                "--model", "uavdet-999");
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).contains("--model is missing").contains("uavdet-416.json");
+        assertThat(err.toString()).contains("Unknown bundled model 'uavdet-999'").contains("uavdet-416");
     }
 
     /**

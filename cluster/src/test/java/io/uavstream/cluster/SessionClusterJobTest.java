@@ -10,6 +10,7 @@ import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.ingest.TopicProvisioner;
 import io.uavstream.kafka.embedded.CommittedRecords;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.models.BundledModels;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.schemas.DetectedBox;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -118,6 +120,24 @@ class SessionClusterJobTest {
         assertThat(firstTrackIds).as("track IDs before the savepoint").isNotEmpty();
         assertThat(secondTrackIds).as("track IDs after the restore").isNotEmpty();
         assertThat(Collections.min(secondTrackIds)).isGreaterThan(Collections.max(firstTrackIds));
+    }
+
+    /**
+     * Submits the job without {@code --model}: the TaskManager extracts the default model bundled in
+     * the job jar from its class path, and every detection record names that model.
+     */
+    @Test
+    void jobWithoutModelRunsBundledDefault() throws Exception {
+        Topics topics = new Topics("bundled");
+        String jarId = rest.uploadJar(LoopbackCluster.jobJar(true));
+
+        String jobId = rest.runJar(jarId, JarRun.builder().programArguments(topics.jobArguments()).build());
+        long frames = ingest(topics, syntheticClip("bundled.ts"));
+        List<FrameDetections> detections = awaitCommittedDetections(topics, frames);
+        rest.cancel(jobId);
+
+        assertThat(detections).hasSize((int) frames);
+        assertThat(detections).extracting(FrameDetections::getModelId).containsOnly(BundledModels.defaultId());
     }
 
     /** Returns the track IDs of the boxes in session {@code sessionId} (or, with {@code inSession} false, in the others). */
@@ -332,8 +352,14 @@ class SessionClusterJobTest {
         }
 
         List<String> jobArguments(Path model) {
+            List<String> arguments = new ArrayList<>(List.of("--model", model.toString()));
+            arguments.addAll(jobArguments());
+            return arguments;
+        }
+
+        /** Returns the job arguments without {@code --model}, so that the job runs the bundled default model. */
+        List<String> jobArguments() {
             return List.of("--bootstrap-servers", kafka.bootstrapServers(),
-                    "--model", model.toString(),
                     "--video-topic", video(),
                     "--detections-topic", detections(),
                     "--dead-letter-topic", name + ".dead-letters",

@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "Uploads the uavstream job jar to a Flink session cluster through its REST API, runs it with the"
                     + " given job options and prints the job ID.",
             "Every other argument is an option of the job (uavstream submit --job-help lists them), for example"
-                    + " --bootstrap-servers kafka:9092 --model models/src/main/resources/io/uavstream/models/default/"
-                    + "uavdet-416.json (the bundled detector). The model path must exist on every TaskManager; a"
-                    + " relative path is sent as an absolute path from this folder."
+                    + " --bootstrap-servers kafka:9092. Without --model the job runs the default model bundled in"
+                    + " the job jar, which each TaskManager extracts itself; --model takes another bundled model ID"
+                    + " or the path of a model file that exists on every TaskManager. A relative path is sent as an"
+                    + " absolute path from this folder."
         })
 public final class SubmitCommand implements Callable<Integer> {
 
@@ -95,14 +96,15 @@ public final class SubmitCommand implements Callable<Integer> {
     }
 
     /**
-     * Replaces the value of {@code --model} with the absolute path that {@code options} resolved
-     * here: the job's {@code main} runs in the JobManager, whose working directory differs.
+     * Replaces the value of {@code --model} with the model that {@code options} resolved here, an
+     * absolute path for a file: the job's {@code main} runs in the JobManager, whose working
+     * directory differs. A bundled model ID stays as it is.
      */
     private static List<String> withAbsoluteModelPath(List<String> arguments, JobOptions options) {
         List<String> resolved = new ArrayList<>(arguments);
         int model = resolved.lastIndexOf("--model");
         if (model >= 0 && model + 1 < resolved.size()) {
-            resolved.set(model + 1, options.modelPath().toString());
+            resolved.set(model + 1, options.model().toString());
         }
         return resolved;
     }

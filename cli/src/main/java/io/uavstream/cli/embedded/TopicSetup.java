@@ -30,8 +30,10 @@ final class TopicSetup {
             if (options.tracking()) {
                 provisioner.ensureVideoTopic(options.trackEventsTopic());
             }
-            if (options.analyticsEnabled()) {
+            if (options.readsControlTopic()) {
                 provisioner.ensureVideoTopic(options.controlTopic());
+            }
+            if (options.analyticsEnabled()) {
                 provisioner.ensureVideoTopic(options.analyticsEventsTopic());
             }
         }

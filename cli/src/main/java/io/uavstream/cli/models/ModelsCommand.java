@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description = "Inspect, profile, quantize and benchmark ONNX detector models.",
+        description = "Inspect, profile, quantize and benchmark ONNX detector models, and switch the model of"
+                + " running jobs.",
         subcommands = {ModelsInspectCommand.class, ModelsProfileCommand.class, ModelsQuantizeCommand.class,
-            ModelsFloat16Command.class, ModelsBenchCommand.class})
+            ModelsFloat16Command.class, ModelsBenchCommand.class, ModelsUseCommand.class})
 public final class ModelsCommand {}
