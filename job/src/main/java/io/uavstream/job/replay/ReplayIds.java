@@ -21,6 +21,10 @@ public final class ReplayIds {
      * range, the drone list, the model ID and the bytes of the model file. A descriptor that only
      * changes a threshold therefore gets another ID than the original.
      *
+     * <p>NOTE: the zones and lines are not part of the ID, because a client that submits to a
+     * cluster derives the ID before the JobManager reads them. Two replays of one range with other
+     * zones share an ID unless the caller passes one.
+     *
      * @throws UncheckedIOException if the model file cannot be read
      */
     public static String derive(ReplayOptions options, String modelId) {
