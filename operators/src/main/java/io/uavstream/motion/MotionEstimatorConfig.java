@@ -98,10 +98,13 @@ public final class MotionEstimatorConfig implements Serializable {
     /** Builder of {@link MotionEstimatorConfig}; every setter rejects an invalid value at once. */
     public static final class Builder {
         private int maxFrameWidth = 480;
-        private int maxCorners = 400;
+        // 150 corners and a 15-pixel window cost about half the CPU time of 400 and 21. On four
+        // simulated 640x480 flights, the mean error against the true homography fell for the
+        // moving cameras (orbit 0.95 to 0.64 px) and rose from 0.10 to 0.16 px for the hovering one.
+        private int maxCorners = 150;
         private double cornerQuality = 0.01;
         private double minCornerDistance = 8;
-        private int flowWindowSize = 21;
+        private int flowWindowSize = 15;
         private int pyramidLevels = 3;
         private double ransacThreshold = 1.0;
         private int minInliers = 15;
@@ -118,7 +121,7 @@ public final class MotionEstimatorConfig implements Serializable {
             return this;
         }
 
-        /** Sets the max corners per frame; at least 4, because a homography needs 4 points; default 400. */
+        /** Sets the max corners per frame; at least 4, because a homography needs 4 points; default 150. */
         public Builder maxCorners(int maxCorners) {
             if (maxCorners < 4) {
                 throw new IllegalArgumentException("maxCorners must be at least 4, got " + maxCorners);
@@ -146,7 +149,7 @@ public final class MotionEstimatorConfig implements Serializable {
             return this;
         }
 
-        /** Sets the optical-flow window side in pixels; odd and at least 5, default 21. */
+        /** Sets the optical-flow window side in pixels; odd and at least 5, default 15. */
         public Builder flowWindowSize(int flowWindowSize) {
             if (flowWindowSize < 5 || flowWindowSize % 2 == 0) {
                 throw new IllegalArgumentException("flowWindowSize must be odd and at least 5, got " + flowWindowSize);
