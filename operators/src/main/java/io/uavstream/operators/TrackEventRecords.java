@@ -15,8 +15,11 @@ final class TrackEventRecords {
     /**
      * Returns the event of {@code type} for the track's latest matched detection; an ENDED event
      * also carries the summary of the whole track.
+     *
+     * @param modelId the model of the drone's latest tracked frame, or null when unknown
      */
-    static TrackEvent toTrackEvent(String droneId, String sessionId, TrackEventType type, TrackHistory track) {
+    static TrackEvent toTrackEvent(String droneId, String sessionId, TrackEventType type, TrackHistory track,
+            String modelId) {
         return TrackEvent.newBuilder()
                 .setDroneId(droneId)
                 .setSessionId(sessionId)
@@ -29,6 +32,7 @@ final class TrackEventRecords {
                 .setScore(track.lastScore)
                 .setBox(new TrackBox(track.x1, track.y1, track.x2, track.y2))
                 .setSummary(type == TrackEventType.ENDED ? summary(track) : null)
+                .setModelId(modelId)
                 .build();
     }
 

@@ -11,6 +11,8 @@ import io.uavstream.tracking.TrackerConfig;
 import io.uavstream.tracking.TrackerCounters;
 import io.uavstream.tracking.TrackerState;
 import io.uavstream.tracking.Trackers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import io.uavstream.tracking.geometry.Homography;
@@ -20,6 +22,7 @@ import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -56,6 +59,7 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
 
     private transient ValueState<TrackerState> trackerState;
     private transient ValueState<DroneTrackHistory> history;
+    private transient ValueState<String> modelId;
     private transient AnalysisCounter tracksStarted;
     private transient AnalysisCounter trackUpdates;
     private transient AnalysisCounter tracksEnded;
@@ -80,6 +84,7 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
                 new ValueStateDescriptor<>("tracker-state", TrackerStateTypeSerializer.INSTANCE));
         history = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("track-history", DroneTrackHistorySerializer.INSTANCE));
+        modelId = getRuntimeContext().getState(new ValueStateDescriptor<>("track-model-id", Types.STRING));
         tracksStarted = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.TRACKS_STARTED);
         trackUpdates = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.TRACK_UPDATES);
         tracksEnded = AnalysisCounter.register(getRuntimeContext(), AnalysisCounters.TRACKS_ENDED);
@@ -116,6 +121,8 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
             }
         }
         drone.sessionId = detections.getSessionId();
+        // Events of this frame, and ENDED events of a later silence, name the model of this frame.
+        modelId.update(detections.getModelId());
 
         TrackerState next = track(ctx, detections, frame.cameraMotion(), captureMicros, state, drone);
         countTrackerLimits(droneId, state.counters(), next.counters());
@@ -226,7 +233,7 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
     private void emit(KeyedProcessFunction<String, AnalysedFrame, FrameDetections>.Context ctx,
             DroneTrackHistory drone, TrackEventType type, TrackHistory track) {
         ctx.output(DroneAnalysis.TRACK_EVENTS,
-                TrackEventRecords.toTrackEvent(ctx.getCurrentKey(), drone.sessionId, type, track));
+                TrackEventRecords.toTrackEvent(ctx.getCurrentKey(), drone.sessionId, type, track, currentModelId()));
         switch (type) {
             case STARTED -> tracksStarted.inc();
             case UPDATED -> trackUpdates.inc();
@@ -276,6 +283,15 @@ final class TrackFunction extends KeyedProcessFunction<String, AnalysedFrame, Fr
                         + " ({} similar messages suppressed)", droneId, trackerConfig.maxTracks(), evicted, skipped,
                         suppressed);
             }
+        }
+    }
+
+    /** Returns the model of the drone's latest tracked frame, or null before its first frame. */
+    private String currentModelId() {
+        try {
+            return modelId.value();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the model ID of the drone's latest tracked frame", e);
         }
     }
 

@@ -143,6 +143,28 @@ class TrackFunctionHarnessTest {
     }
 
     @Test
+    void trackEventsNameFrameModel() throws Exception {
+        List<AnalysedFrame> frames = new ArrayList<>();
+        for (AnalysedFrame frame : TrackScene.frames("s1", 10)) {
+            boolean switched = frame.detections().getFrameSequence() >= 5;
+            frame.detections().setModelId(switched ? "switched" : "scripted");
+            frames.add(frame);
+        }
+        try (var harness = harness("hashmap")) {
+            harness.open();
+            process(harness, frames);
+            harness.processWatermark(new Watermark(TrackScene.captureMicros(9) / 1000 + 501));
+
+            List<TrackEvent> events = trackEvents(harness);
+            assertThat(events).extracting(TrackEvent::getEventType).contains(TrackEventType.STARTED, TrackEventType.ENDED);
+            for (TrackEvent event : events) {
+                assertThat(event.getModelId()).as("model of %s", event)
+                        .isEqualTo(event.getFrameSequence() >= 5 ? "switched" : "scripted");
+            }
+        }
+    }
+
+    @Test
     void gapInFramesEndsTracks() throws Exception {
         List<AnalysedFrame> frames = new ArrayList<>(TrackScene.frames("s1", 10));
         frames.addAll(TrackScene.frames("s1", 10, 20, TrackScene.captureMicros(9) + 600_000));
