@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code uavstream run}: the whole pipeline on one machine. Starts a Kafka broker (unless
@@ -164,19 +161,6 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already shutting down and the hook is closing the run.
-        }
-    }
-
-    /** Converts durations in Flink's format, such as {@code 500ms}, {@code 10s} or {@code 1min}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return TimeUtils.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration; use a number and a unit,"
-                        + " such as 500ms, 10s or 1min");
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uavstream.cli.replay;
 
+import io.uavstream.cli.DurationConverter;
 import io.uavstream.job.ModelPreflight;
 import io.uavstream.job.replay.ReplayArgs;
 import io.uavstream.job.replay.ReplayIds;
@@ -15,11 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code uavstream replay}: analyses a capture-time range of the recorded video topic again, as a
@@ -255,18 +253,5 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException("No job jar found in job/target under " + Path.of("").toAbsolutePath()
                 + "; pass --jar PATH");
-    }
-
-    /** Converts durations in Flink's format, such as {@code 500ms}, {@code 10s} or {@code 1min}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return TimeUtils.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration; use a number and a unit,"
-                        + " such as 500ms, 10s or 1min");
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.uavstream.job.replay;
 import io.uavstream.analytics.definition.DefinitionParser;
 import io.uavstream.analytics.definition.DefinitionSet;
 import io.uavstream.analytics.definition.InvalidDefinitionException;
+import io.uavstream.operators.ModelSelection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -44,7 +45,7 @@ final class ControlTopicSnapshot {
     private static final Duration POLL = Duration.ofMillis(200);
 
     /** Key prefix of the control topic's model records, which select a drone's model in the live job. */
-    static final String MODEL_KEY_PREFIX = "model:";
+    static final String MODEL_KEY_PREFIX = ModelSelection.KEY_PREFIX;
 
     private ControlTopicSnapshot() {}
 
