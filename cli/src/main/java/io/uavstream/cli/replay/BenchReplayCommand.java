@@ -1,5 +1,6 @@
 package io.uavstream.cli.replay;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.uavstream.ingest.IngestOptions;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.TopicProvisioner;
@@ -12,12 +13,17 @@ import io.uavstream.simulator.DroneSummary;
 import io.uavstream.simulator.FleetSimulation;
 import io.uavstream.simulator.SimulationConfig;
 import io.uavstream.simulator.SimulationSummary;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -83,10 +89,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
             try (TopicProvisioner topics = new TopicProvisioner(kafka.bootstrapServers())) {
                 topics.ensureVideoTopic(topic);
             }
+            publishConcurrently(kafka.bootstrapServers(), topic, config, videos);
             long fileBytes = 0;
-            for (int i = 0; i < videos.size(); i++) {
-                publish(kafka.bootstrapServers(), topic, config.droneId(i), videos.get(i));
-                fileBytes += Files.size(videos.get(i));
+            for (Path video : videos) {
+                fileBytes += Files.size(video);
             }
             TopicSize size = TopicSize.measure(kafka.bootstrapServers(), topic);
             ReplayRange range = ReplayRange.of(size.firstCapture(), size.lastCapture(), Set.of());
@@ -99,8 +105,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
             if (intraOpThreads > 0) {
                 options.intraOpThreads(intraOpThreads);
             }
+            long cpuBefore = processCpuNanos();
             ReplayResult result = ReplayRunner.run(options.build());
-            print(config, fileBytes, size, result);
+            long cpuNanos = processCpuNanos() - cpuBefore;
+            print(config, fileBytes, size, result, cpuNanos);
         }
         return 0;
     }
@@ -124,6 +132,41 @@ public final class BenchReplayCommand implements Callable<Integer> {
         return videos;
     }
 
+    /**
+     * Publishes every drone's video at the same time, one thread per drone, so that the drones'
+     * access units interleave in the topic as a live fleet's do. Published one after another,
+     * each drone's packets would form one block, and a replay would keep only one slot busy at a
+     * time.
+     */
+    private static void publishConcurrently(String bootstrapServers, String topic, SimulationConfig config,
+            List<Path> videos) throws InterruptedException {
+        ExecutorService publishers = Executors.newFixedThreadPool(videos.size());
+        try {
+            List<Future<?>> published = new ArrayList<>();
+            for (int i = 0; i < videos.size(); i++) {
+                String droneId = config.droneId(i);
+                Path video = videos.get(i);
+                published.add(publishers.submit(() -> publish(bootstrapServers, topic, droneId, video)));
+            }
+            for (int i = 0; i < published.size(); i++) {
+                awaitPublication(published.get(i), config.droneId(i));
+            }
+        } finally {
+            publishers.shutdownNow();
+        }
+    }
+
+    private static void awaitPublication(Future<?> publication, String droneId) throws InterruptedException {
+        try {
+            publication.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Publishing the flight of " + droneId + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     private static void publish(String bootstrapServers, String topic, String droneId, Path video) {
         new Ingestor(IngestOptions.builder()
                 .droneId(droneId)
@@ -134,7 +177,12 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 .build()).run();
     }
 
-    private void print(SimulationConfig config, long fileBytes, TopicSize size, ReplayResult result) {
+    /** Returns the CPU time this JVM has used, all threads together, in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private void print(SimulationConfig config, long fileBytes, TopicSize size, ReplayResult result, long cpuNanos) {
         double droneHours = drones * durationSeconds / 3600;
         double seconds = result.elapsed().toNanos() / 1e9;
         long frames = result.counter(AnalysisCounters.FRAMES_ANALYSED);
@@ -146,5 +194,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 size.logBytes(), size.records(), size.logBytes() / droneHours / 1e6);
         System.out.printf("  replay at --speed max:   %.1f s for %d frames, %.1f frames/s, %.1fx real time%n", seconds,
                 frames, frames / seconds, durationSeconds / seconds);
+        System.out.printf("  replay CPU time:         %.1f s in this JVM (Flink, Kafka broker), %.1f ms per frame;"
+                + " parallelism %d, %s intra-op threads%n", cpuNanos / 1e9, cpuNanos / 1e6 / Math.max(1, frames),
+                parallelism, intraOpThreads > 0 ? Integer.toString(intraOpThreads) : "default");
     }
 }
