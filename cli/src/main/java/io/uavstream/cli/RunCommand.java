@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DESCRIPTOR",
             description = "Model descriptor (.json), or an .onnx file with its descriptor beside it or bundled."
-                    + " Default: the shipped uavdet-416 detector.")
+                    + " Default: the first bundled model (uavdet-416-pruned in this release).")
     private Path model;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",

@@ -31,7 +31,7 @@ class DefaultModelTest {
         assertThat(descriptorFile).startsWith(cache);
         assertThat(descriptor.id()).isEqualTo(DefaultModel.ID);
         assertThat(descriptor.format()).isEqualTo(ModelFormat.YOLOX);
-        assertThat(descriptor.modelPath()).isEqualTo(descriptorFile.resolveSibling("uavdet-416.onnx"));
+        assertThat(descriptor.modelPath()).isEqualTo(descriptorFile.resolveSibling(DefaultModel.ID + ".onnx"));
         assertThat(descriptor.classNames()).containsExactly(
                 "person", "bicycle", "car", "van", "truck", "bus", "motorcycle");
     }

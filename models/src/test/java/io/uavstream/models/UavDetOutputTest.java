@@ -14,26 +14,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compares the raw output of the bundled model under ONNX Runtime with the PyTorch output that
+ * Compares the raw output of each bundled UavDet under ONNX Runtime with the PyTorch output that
  * models/training/export.py wrote for the same input: the pattern (67c + 7y + 13x) mod 256 in
- * BGR pixel units.
+ * BGR pixel units. The rows of model {@code <id>} are in {@code default/<id>-reference.txt}.
  */
 class UavDetOutputTest {
 
-    private static final String REFERENCE = "default/uavdet-416-reference.txt";
     private static final int SIZE = 416;
     private static final int ROW_LENGTH = 12;
 
     @TempDir
     Path cache;
 
-    private static Map<Integer, float[]> readReference() throws IOException {
+    private static Map<Integer, float[]> readReference(String modelId) throws IOException {
         Map<Integer, float[]> rows = new LinkedHashMap<>();
-        try (InputStream in = UavDetOutputTest.class.getResourceAsStream(REFERENCE)) {
+        String reference = "default/" + modelId + "-reference.txt";
+        try (InputStream in = UavDetOutputTest.class.getResourceAsStream(reference)) {
+            assertThat(in).as("test resource %s", reference).isNotNull();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
@@ -61,10 +63,11 @@ class UavDetOutputTest {
         return pixels.flip();
     }
 
-    @Test
-    void onnxRuntimeMatchesPyTorchRows() throws IOException, OrtException {
-        Map<Integer, float[]> reference = readReference();
-        ModelDescriptor descriptor = ModelDescriptor.read(DefaultModel.extractTo(cache));
+    @ParameterizedTest
+    @ValueSource(strings = {"uavdet-416", "uavdet-416-pruned"})
+    void onnxRuntimeMatchesPyTorchRows(String modelId) throws IOException, OrtException {
+        Map<Integer, float[]> reference = readReference(modelId);
+        ModelDescriptor descriptor = ModelDescriptor.read(BundledModels.extractTo(modelId, cache));
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         float[][][] output;
         try (OrtSession session = environment.createSession(descriptor.modelPath().toString());

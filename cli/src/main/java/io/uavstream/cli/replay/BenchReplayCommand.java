@@ -54,7 +54,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--model", paramLabel = "DESCRIPTOR",
-            description = "Model descriptor (.json) or ONNX file. Default: the shipped uavdet-416 detector.")
+            description = "Model descriptor (.json) or ONNX file."
+                    + " Default: the first bundled model (uavdet-416-pruned in this release).")
     private Path model;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")

@@ -51,7 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private List<String> drones;
 
     @Option(names = "--model", paramLabel = "DESCRIPTOR",
-            description = "Model descriptor (.json) or ONNX file. Default: the shipped uavdet-416 detector.")
+            description = "Model descriptor (.json) or ONNX file."
+                    + " Default: the first bundled model (uavdet-416-pruned in this release).")
     private Path model;
 
     @Option(names = "--compare-model", paramLabel = "DESCRIPTOR",

@@ -90,7 +90,7 @@ class BenchTrackingCommandTest {
                 "--intra-op-threads", "1", "--predictions", output.toString(), "--doc", doc.toString());
 
         assertThat(exitCode).as("exit code, stderr: %s", err).isZero();
-        assertThat(Files.readString(doc)).contains("<!-- bench-tracking seed=8 detector=uavdet-416 -->")
+        assertThat(Files.readString(doc)).contains("<!-- bench-tracking seed=8 detector=" + DefaultModel.ID + " -->")
                 .contains("--model default");
     }
 

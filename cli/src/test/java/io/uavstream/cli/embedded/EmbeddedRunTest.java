@@ -11,6 +11,7 @@ import io.uavstream.ingest.IngestResult;
 import io.uavstream.ingest.Ingestor;
 import io.uavstream.ingest.SyntheticVideo;
 import io.uavstream.kafka.embedded.EmbeddedKafkaBroker;
+import io.uavstream.models.DefaultModel;
 import io.uavstream.models.testing.SharedData;
 import io.uavstream.models.testing.TinyModels;
 import io.uavstream.operators.AnalysisCounters;
@@ -172,7 +173,7 @@ class EmbeddedRunTest {
             report = run.execute(progress -> {});
         }
 
-        assertThat(settings.model().getFileName().toString()).isEqualTo("uavdet-416.json");
+        assertThat(settings.model().getFileName().toString()).isEqualTo(DefaultModel.ID + ".json");
         assertThat(report.framesWithDetections()).isEqualTo(20);
     }
 

@@ -7,7 +7,7 @@ import io.uavstream.analytics.definition.DefinitionSet;
 import io.uavstream.analytics.definition.DefinitionWriter;
 import io.uavstream.job.replay.ReplayOptions;
 import io.uavstream.job.replay.ReplayRange;
-import io.uavstream.models.DefaultModel;
+import io.uavstream.models.BundledModels;
 import io.uavstream.schemas.AnalyticsEvent;
 import io.uavstream.schemas.AnalyticsEventType;
 import io.uavstream.schemas.AvroCodec;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Replays a recorded three-drone simulated fleet with the shipped uavdet-416 model on an embedded
+ * Replays a recorded three-drone simulated fleet with the bundled fp32 uavdet-416 model on an embedded
  * Kafka broker and a Flink MiniCluster: twice with the same model, and once with a variant of it.
  * Every replay runs zone and line analytics with a zones file, except one that takes the same
  * zones from the control topic.
@@ -58,7 +58,9 @@ class ReplayCommandTest {
 
     @BeforeAll
     static void recordFleet() throws Exception {
-        model = DefaultModel.extract();
+        // The zone and line events that these tests expect come from uavdet-416's tracks in this
+        // short scene. The default uavdet-416-pruned gives only class counts here.
+        model = BundledModels.extract("uavdet-416");
         fleet = RecordedFleet.record(directory.resolve("flights"), 3, 6);
         zonesFile = writeZones(directory.resolve("zones.json"));
         long first = fleet.firstCaptureMicros();

@@ -3,7 +3,7 @@ package io.uavstream.models.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.uavstream.models.DefaultModel;
+import io.uavstream.models.BundledModels;
 import io.uavstream.models.ModelDescriptor;
 import io.uavstream.models.ModelFormat;
 import io.uavstream.models.ObjectDetector;
@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelInspectorTest {
 
@@ -77,15 +79,17 @@ class ModelInspectorTest {
         }
     }
 
-    @Test
-    void defaultModelMatchesItsModelCard() {
-        Path model = DefaultModel.descriptor().modelPath();
+    /** GFLOPs and ONNX parameter counts (batch norm folded) of each bundled UavDet, as on its model card. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"uavdet-416, 0.575, 373716", "uavdet-416-pruned, 0.241, 111892"})
+    void bundledModelMatchesItsModelCard(String id, double gflops, long parameters) {
+        Path model = ModelDescriptor.read(BundledModels.extractTo(id, temp)).modelPath();
 
         ModelInspection inspection = ModelInspector.inspect(model);
 
-        assertThat(inspection.gflops()).hasValueCloseTo(0.575,
+        assertThat(inspection.gflops()).hasValueCloseTo(gflops,
                 org.assertj.core.data.Offset.offset(0.001));
-        assertThat(inspection.parameters()).isBetween(370_000L, 380_000L);
+        assertThat(inspection.parameters()).isEqualTo(parameters);
         assertThat(inspection.descriptor().orElseThrow()).contains("\"van\"");
     }
 
