@@ -67,24 +67,31 @@ def pattern(size):
     return ((67 * c + 7 * y + 13 * x) % 256).float()[None]
 
 
-def write_reference(reference, size, path):
+def write_reference(reference, size, path, model_id):
     """Write the 40 rows of highest objectness and 4 fixed rows, as "row v0 ... v11" lines."""
     with torch.no_grad():
         rows = reference(pattern(size))[0]
     chosen = set(rows[:, 4].topk(40).indices.tolist()) | {0, 1000, 2703, rows.shape[0] - 1}
-    lines = [f"# PyTorch output rows of {MODEL_ID} for the input pattern (67c + 7y + 13x) mod 256"]
+    lines = [f"# PyTorch output rows of {model_id} for the input pattern (67c + 7y + 13x) mod 256"]
     for row in sorted(chosen):
         lines.append(" ".join([str(row)] + [f"{v:.6g}" for v in rows[row].tolist()]))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n")
 
 
-def descriptor(model_id, size, score_threshold):
+def descriptor(model_id, size, score_threshold, architecture):
+    """Return the uavstream model descriptor, naming the widths of a pruned `architecture`."""
+    pruning = ""
+    if architecture:
+        widths = ", ".join(str(w) for w in architecture["stage_widths"])
+        pruning = (f", channel-pruned to stage widths {widths} and a {architecture['width']}"
+                   f"-channel neck")
     return {
         "id": model_id,
         "description": "UavDet, uavstream's own detector for vehicles and persons seen from"
                        " drones, trained on simulated flights and distilled from NanoDet-Plus and"
-                       " YOLOX-nano on real frames; fp32, 416x416 input, YOLOX layout",
+                       f" YOLOX-nano on real frames{pruning}; fp32, {size}x{size} input,"
+                       " YOLOX layout",
         "format": "YOLOX",
         "model": model_id + ".onnx",
         "inputWidth": size,
@@ -106,7 +113,8 @@ def main():
     args = parse_args()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    model = UavDet(**load_architecture(args.checkpoint))
+    architecture = load_architecture(args.checkpoint)
+    model = UavDet(**architecture)
     model.load_state_dict(torch.load(args.checkpoint, map_location="cpu"))
     model.eval()
     parameters = count_parameters(model)
@@ -122,9 +130,10 @@ def main():
     onnx.checker.check_model(onnx.load(str(onnx_path)))
     verify(onnx_path, reference, args.size)
     if args.reference:
-        write_reference(reference, args.size, pathlib.Path(args.reference))
+        write_reference(reference, args.size, pathlib.Path(args.reference), args.id)
     (out / (args.id + ".json")).write_text(json.dumps(descriptor(args.id, args.size,
-                                                                 args.score_threshold),
+                                                                 args.score_threshold,
+                                                                 architecture),
                                                       indent=2) + "\n")
     print(f"parameters {parameters}  GFLOPs {2 * macs / 1e9:.3f} (2 x conv MACs at "
           f"{args.size}x{args.size})  file {onnx_path.stat().st_size} bytes")
