@@ -69,12 +69,20 @@ public final class BenchReplayCommand implements Callable<Integer> {
             description = "Directory for the rendered flights (default: a temporary directory).")
     private Path workDirectory;
 
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Replays of the same range in this JVM (default: ${DEFAULT-VALUE}). Runs after the first"
+                    + " find the JIT compiler's work done, as replays on a running session cluster do.")
+    private int runs;
+
     @Option(names = "--reuse-flights",
             description = "Publish the flights already rendered in --work-dir with the same settings instead of rendering.")
     private boolean reuseFlights;
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
         if (reuseFlights && workDirectory == null) {
             throw new IllegalArgumentException("--reuse-flights needs --work-dir, the directory of the rendered flights");
         }
@@ -106,10 +114,13 @@ public final class BenchReplayCommand implements Callable<Integer> {
             if (intraOpThreads > 0) {
                 options.intraOpThreads(intraOpThreads);
             }
-            long cpuBefore = processCpuNanos();
-            ReplayResult result = ReplayRunner.run(options.build());
-            long cpuNanos = processCpuNanos() - cpuBefore;
-            print(config, fileBytes, size, result, cpuNanos);
+            for (int run = 1; run <= runs; run++) {
+                long cpuBefore = processCpuNanos();
+                ReplayResult result = ReplayRunner.run(options.build());
+                long cpuNanos = processCpuNanos() - cpuBefore;
+                System.out.printf("Run %d of %d%s%n", run, runs, run == 1 ? " (fresh JVM)" : " (warm JVM)");
+                print(config, fileBytes, size, result, cpuNanos);
+            }
         }
         return 0;
     }

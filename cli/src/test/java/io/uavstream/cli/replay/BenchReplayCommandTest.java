@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 /**
  * Runs {@code uavstream bench replay} end to end on a two-drone, two-second simulated flight:
- * rendering, publishing into an embedded Kafka broker, and a replay on a Flink MiniCluster.
+ * rendering, publishing into an embedded Kafka broker, and two replays on a Flink MiniCluster.
  */
 class BenchReplayCommandTest {
 
@@ -34,7 +34,7 @@ class BenchReplayCommandTest {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         try {
             exitCode = commandLine.execute("replay", "--drones", "2", "--duration", "2", "--seed", "3",
-                    "--work-dir", flights.toString(), "--parallelism", "2", "--intra-op-threads", "1");
+                    "--work-dir", flights.toString(), "--parallelism", "2", "--intra-op-threads", "1", "--runs", "2");
         } finally {
             System.setOut(originalOut);
         }
@@ -45,6 +45,7 @@ class BenchReplayCommandTest {
         // 20 access units per drone and one end-of-stream marker each.
         assertThat(report).contains("in 42 records");
         assertThat(report).contains("for 40 frames");
+        assertThat(report).contains("Run 2 of 2 (warm JVM)");
         assertThat(report).containsPattern("replay CPU time: +[0-9.]+ s in this JVM");
         assertThat(report).contains("parallelism 2, 1 intra-op threads");
     }
