@@ -16,7 +16,9 @@ import static org.bytedeco.opencv.global.opencv_video.calcOpticalFlowPyrLK;
 import io.uavstream.models.BgrImage;
 import io.uavstream.tracking.geometry.Homography;
 import io.uavstream.tracking.geometry.Point;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -68,12 +70,7 @@ public final class CameraMotionEstimator {
         Objects.requireNonNull(image, "image");
         try (PointerScope scope = new PointerScope()) {
             Mat grey = greyDownscaled(image);
-            int width = grey.cols();
-            int height = grey.rows();
-            byte[] pixels = new byte[width * height];
-            grey.data().get(pixels);
-            GreyFrame frame = new GreyFrame(width, height, pixels, image.width(), image.height());
-            return new FrameFeatures(frame, detectCorners(grey));
+            return new FrameFeatures(greyFrame(grey, image), detectCorners(grey));
         }
     }
 
@@ -96,8 +93,53 @@ public final class CameraMotionEstimator {
         }
         try (PointerScope scope = new PointerScope()) {
             float[][] pairs = trackCorners(previous, to);
-            return fitHomography(pairs[0], pairs[1], from);
+            return fitHomography(pairs[0], pairs[1], from, new ArrayList<>());
         }
+    }
+
+    /**
+     * Estimates the motion from the frame of {@code previous} to {@code image}, and returns it with
+     * the features of {@code image} for the next step. The corners that the optical flow tracked
+     * into {@code image} and that RANSAC kept as inliers become the corners of {@code image} while
+     * at least half of {@link MotionEstimatorConfig#maxCorners()} remain, as in KLT trackers.
+     * Otherwise, and after a failed estimate, corners are detected anew. Reusing them saves the
+     * corner detection on most frames.
+     */
+    public MotionStep step(FrameFeatures previous, BgrImage image) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(image, "image");
+        try (PointerScope scope = new PointerScope()) {
+            Mat grey = greyDownscaled(image);
+            GreyFrame to = greyFrame(grey, image);
+            MotionEstimate estimate;
+            float[] inliers = new float[0];
+            if (!previous.frame().sameGeometry(to) || previous.cornerCount() < config.minInliers()) {
+                estimate = estimate(previous, new FrameFeatures(to, new float[0]));
+            } else {
+                float[][] pairs = trackCorners(previous, to);
+                List<Integer> inlierIndices = new ArrayList<>();
+                estimate = fitHomography(pairs[0], pairs[1], previous.frame(), inlierIndices);
+                inliers = estimate.succeeded() ? select(pairs[1], inlierIndices) : inliers;
+            }
+            boolean reuse = inliers.length / 2 >= Math.max(config.minInliers(), config.maxCorners() / 2);
+            FrameFeatures features = new FrameFeatures(to, reuse ? inliers : detectCorners(grey));
+            return new MotionStep(estimate, features, reuse);
+        }
+    }
+
+    private static float[] select(float[] points, List<Integer> indices) {
+        float[] selected = new float[2 * indices.size()];
+        for (int i = 0; i < indices.size(); i++) {
+            selected[2 * i] = points[2 * indices.get(i)];
+            selected[2 * i + 1] = points[2 * indices.get(i) + 1];
+        }
+        return selected;
+    }
+
+    private static GreyFrame greyFrame(Mat grey, BgrImage image) {
+        byte[] pixels = new byte[grey.cols() * grey.rows()];
+        grey.data().get(pixels);
+        return new GreyFrame(grey.cols(), grey.rows(), pixels, image.width(), image.height());
     }
 
     private Mat greyDownscaled(BgrImage image) {
@@ -158,7 +200,8 @@ public final class CameraMotionEstimator {
         };
     }
 
-    private MotionEstimate fitHomography(float[] before, float[] after, GreyFrame frame) {
+    /** Fits the homography with RANSAC and adds the indices of its inlier pairs to {@code inlierIndices}. */
+    private MotionEstimate fitHomography(float[] before, float[] after, GreyFrame frame, List<Integer> inlierIndices) {
         int tracked = before.length / 2;
         if (tracked < config.minInliers()) {
             return MotionEstimate.failed("only " + tracked + " corners were tracked, fewer than the "
@@ -173,6 +216,13 @@ public final class CameraMotionEstimator {
             return MotionEstimate.failed("RANSAC found no homography for " + tracked + " tracked corners", tracked, 0);
         }
         int inliers = countNonZero(inlierMask);
+        try (UByteIndexer mask = inlierMask.createIndexer()) {
+            for (int i = 0; i < tracked; i++) {
+                if (mask.get(i, 0) != 0) {
+                    inlierIndices.add(i);
+                }
+            }
+        }
         if (inliers < config.minInliers() || (double) inliers / tracked < config.minInlierRatio()) {
             return MotionEstimate.failed(inliers + " of " + tracked + " tracked corners are RANSAC inliers, below the"
                     + " minimum of " + config.minInliers() + " and " + config.minInlierRatio(), tracked, inliers);

@@ -4,6 +4,7 @@ import io.uavstream.motion.CameraMotionEstimator;
 import io.uavstream.motion.FrameFeatures;
 import io.uavstream.motion.MotionEstimate;
 import io.uavstream.motion.MotionEstimatorConfig;
+import io.uavstream.motion.MotionStep;
 import io.uavstream.tracking.geometry.Homography;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,17 +65,17 @@ final class DroneCameraMotion {
      */
     Optional<Homography> estimate(DecodedVideoFrame frame, boolean analysedBefore) {
         String droneId = frame.droneId();
-        FrameFeatures current;
         MotionEstimate estimate;
-        Reference previous;
         try {
-            current = estimator.features(frame.image());
-            previous = references.put(droneId, new Reference(frame.sessionId(), current));
+            Reference previous = references.get(droneId);
             if (previous == null || !previous.sessionId().equals(frame.sessionId())) {
+                references.put(droneId, new Reference(frame.sessionId(), estimator.features(frame.image())));
                 countMissingReference(frame, previous == null && analysedBefore);
                 return Optional.empty();
             }
-            estimate = estimator.estimate(previous.features(), current);
+            MotionStep step = estimator.step(previous.features(), frame.image());
+            references.put(droneId, new Reference(frame.sessionId(), step.features()));
+            estimate = step.estimate();
         } catch (RuntimeException e) {
             // JavaCPP raises OpenCV's C++ exceptions as RuntimeException. The frame is analysed without an estimate.
             references.remove(droneId);

@@ -50,6 +50,33 @@ class CameraMotionEstimatorTest {
     }
 
     @Test
+    void stepsReuseTrackedCorners() {
+        Homography motion = Homography.translation(3, -2);
+        BgrImage first = TestImages.texture(640, 360, 7);
+        BgrImage second = TestImages.warp(first, motion);
+        BgrImage third = TestImages.warp(second, motion);
+
+        MotionStep toSecond = estimator.step(estimator.features(first), second);
+        MotionStep toThird = estimator.step(toSecond.features(), third);
+
+        assertThat(toSecond.cornersReused()).isTrue();
+        assertThat(toThird.estimate().succeeded()).as("estimate failed: %s", toThird.estimate().failure()).isTrue();
+        assertMapsLike(toThird.estimate().homography(), motion, 640, 360);
+    }
+
+    @Test
+    void failedStepDetectsNewCorners() {
+        BgrImage first = TestImages.texture(640, 360, 7);
+        BgrImage unrelated = TestImages.texture(640, 360, 8);
+
+        MotionStep step = estimator.step(estimator.features(first), unrelated);
+
+        assertThat(step.estimate().succeeded()).isFalse();
+        assertThat(step.cornersReused()).isFalse();
+        assertThat(step.features().cornerCount()).isEqualTo(estimator.features(unrelated).cornerCount());
+    }
+
+    @Test
     void sameInputGivesSameEstimate() {
         BgrImage first = TestImages.texture(640, 360, 6);
         BgrImage second = TestImages.warp(first, Homography.rotation(300, 200, Math.toRadians(-2), 1));
