@@ -6,7 +6,7 @@ import io.uavstream.job.replay.ReplayArgs;
 import io.uavstream.job.replay.ReplayIds;
 import io.uavstream.job.replay.ReplayOptions;
 import io.uavstream.job.replay.ReplayRange;
-import io.uavstream.models.DefaultModel;
+import io.uavstream.models.ModelReference;
 import io.uavstream.schemas.Topics;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,10 +50,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Drone IDs to replay (default: every drone in the range).")
     private List<String> drones;
 
-    @Option(names = "--model", paramLabel = "DESCRIPTOR",
-            description = "Model descriptor (.json) or ONNX file."
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Bundled model ID, or model descriptor (.json) or ONNX file."
                     + " Default: the first bundled model (uavdet-416-pruned in this release).")
-    private Path model;
+    private String model;
 
     @Option(names = "--compare-model", paramLabel = "DESCRIPTOR",
             description = "Second model: replay the range with both and compare them, --model as the reference.")
@@ -125,7 +125,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--jobmanager", paramLabel = "URL",
             description = "Run the replay on this Flink session cluster (REST address, e.g. http://localhost:8081)"
-                    + " instead of a MiniCluster; --model must exist on the JobManager and every TaskManager.")
+                    + " instead of a MiniCluster. A --model file must exist on the JobManager and every TaskManager;"
+                    + " a bundled model ID needs no file.")
     private URI jobManager;
 
     @Option(names = "--jar", paramLabel = "PATH",
@@ -149,12 +150,15 @@ public final class ReplayCommand implements Callable<Integer> {
         if (republishAs != null) {
             return republish();
         }
-        if (jobManager != null && (model == null || compareModel != null)) {
-            throw new IllegalArgumentException("--jobmanager needs --model, a path that exists on the cluster, and"
-                    + " runs no --compare-model");
+        if (jobManager != null && compareModel != null) {
+            throw new IllegalArgumentException("--jobmanager runs one model: drop --compare-model");
         }
-        ReplayOptions options = options(model != null ? model : DefaultModel.extract(),
-                speed == null ? ReplayOptions.MAX_SPEED : ReplayArgs.speed(speed));
+        ModelReference reference = model != null ? ModelReference.parse(model) : ModelReference.defaultModel();
+        if (!reference.isBundled()) {
+            // A relative path names a file on this machine; the cluster needs the absolute path.
+            reference = ModelReference.file(Path.of(model).toAbsolutePath().normalize());
+        }
+        ReplayOptions options = options(reference, speed == null ? ReplayOptions.MAX_SPEED : ReplayArgs.speed(speed));
         if (jobManager != null) {
             return runOnCluster(options);
         }
@@ -173,14 +177,14 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         double pace = speed == null ? 1.0 : ReplayArgs.speed(speed);
         // The model is not opened when republishing; the options only need a path.
-        ReplayOptions options = options(Path.of("unused"), pace);
+        ReplayOptions options = options(ModelReference.defaultModel(), pace);
         long published = new FlightRepublisher(options, republishAs, Clock.systemUTC()).run();
         System.out.printf("uavstream replay: republished %d packets of %s as drone %s into %s%n", published,
                 options.range().droneIds().iterator().next(), republishAs, options.videoTopic());
         return 0;
     }
 
-    private ReplayOptions options(Path modelPath, double pace) {
+    private ReplayOptions options(ModelReference reference, double pace) {
         Set<String> droneIds = drones == null ? Set.of() : new LinkedHashSet<>(drones);
         ReplayRange range = new ReplayRange(ReplayRange.parseCaptureTime(from, "--from"),
                 ReplayRange.parseCaptureTime(to, "--to"), droneIds);
@@ -188,7 +192,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 .bootstrapServers(bootstrapServers)
                 .videoTopic(videoTopic)
                 .range(range)
-                .modelPath(modelPath)
+                .model(reference)
                 .speed(pace)
                 .detectionsTopic(detectionsTopic)
                 .trackEventsTopic(trackEventsTopic)
@@ -220,13 +224,13 @@ public final class ReplayCommand implements Callable<Integer> {
     private int runOnCluster(ReplayOptions options) throws Exception {
         ReplayOptions withId = options;
         if (options.replayId().isEmpty()) {
-            if (!java.nio.file.Files.isRegularFile(options.modelPath())) {
-                throw new IllegalArgumentException("--model " + options.modelPath() + " is not on this machine, so"
+            if (!options.model().isBundled() && !java.nio.file.Files.isRegularFile(Path.of(options.model().toString()))) {
+                throw new IllegalArgumentException("--model " + options.model() + " is not on this machine, so"
                         + " the replay ID cannot be derived here: pass --replay-id");
             }
             // The client derives the ID from its copy of the model, so that it can print the ID.
             withId = options.toBuilder()
-                    .replayId(ReplayIds.derive(options, ModelPreflight.check(options.modelPath()).id()))
+                    .replayId(ReplayIds.derive(options, ModelPreflight.check(options.model()).id()))
                     .build();
         }
         ClusterReplay cluster = new ClusterReplay(jobManager, jobJar());

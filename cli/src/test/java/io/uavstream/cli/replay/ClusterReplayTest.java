@@ -50,7 +50,6 @@ class ClusterReplayTest {
                     .bootstrapServers(fleet.bootstrapServers())
                     .videoTopic(RecordedFleet.VIDEO_TOPIC)
                     .range(new ReplayRange(first + 500_000, first + 2_000_000, Set.of()))
-                    .modelPath(DefaultModel.extract())
                     .replayId("cluster-replay")
                     .intraOpThreads(1)
                     .build();
@@ -67,6 +66,7 @@ class ClusterReplayTest {
 
             assertThat(state).isEqualTo("FINISHED");
             assertThat(detections).hasSize(16);
+            assertThat(detections).allSatisfy(frame -> assertThat(frame.getModelId()).isEqualTo(DefaultModel.ID));
         }
     }
 

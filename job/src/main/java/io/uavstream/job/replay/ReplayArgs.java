@@ -1,5 +1,6 @@
 package io.uavstream.job.replay;
 
+import io.uavstream.models.ModelReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ReplayArgs {
             options.range(new ReplayRange(ReplayRange.parseCaptureTime(values.get("from"), "--from"),
                     ReplayRange.parseCaptureTime(values.get("to"), "--to"), drones));
         }
-        apply(values, "model", value -> options.modelPath(Path.of(value)));
+        apply(values, "model", value -> options.model(ModelReference.parse(value)));
 
         apply(values, "video-topic", options::videoTopic);
         apply(values, "speed", value -> options.speed(speed(value)));
@@ -79,7 +80,7 @@ public final class ReplayArgs {
         if (!options.range().droneIds().isEmpty()) {
             add(args, "drones", String.join(",", options.range().droneIds()));
         }
-        add(args, "model", options.modelPath().toString());
+        add(args, "model", options.model().toString());
         add(args, "speed", options.paced() ? Double.toString(options.speed()) : "max");
         add(args, "detections-topic", options.detectionsTopic());
         add(args, "track-events-topic", options.trackEventsTopic());

@@ -33,7 +33,7 @@ public final class ReplayIds {
         String input = options.videoTopic() + "\n" + range.fromMicros() + "\n" + range.toMicros() + "\n"
                 + String.join(",", new java.util.TreeSet<>(range.droneIds())) + "\n" + modelId + "\n";
         digest.update(input.getBytes(StandardCharsets.UTF_8));
-        update(digest, options.modelPath());
+        update(digest, options.model().resolve());
         return "replay-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 

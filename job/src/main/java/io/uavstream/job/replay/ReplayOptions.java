@@ -2,6 +2,7 @@ package io.uavstream.job.replay;
 
 import io.uavstream.job.JobOptions;
 import io.uavstream.job.StartingOffsets;
+import io.uavstream.models.ModelReference;
 import io.uavstream.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class ReplayOptions {
     private final String bootstrapServers;
     private final String videoTopic;
     private final ReplayRange range;
-    private final Path modelPath;
+    private final ModelReference model;
     private final double speed;
     private final String detectionsTopic;
     private final String trackEventsTopic;
@@ -56,7 +57,7 @@ public final class ReplayOptions {
         this.bootstrapServers = builder.bootstrapServers;
         this.videoTopic = builder.videoTopic;
         this.range = builder.range;
-        this.modelPath = builder.modelPath;
+        this.model = builder.model;
         this.speed = builder.speed;
         this.detectionsTopic = builder.detectionsTopic;
         this.trackEventsTopic = builder.trackEventsTopic;
@@ -85,7 +86,7 @@ public final class ReplayOptions {
         builder.bootstrapServers = bootstrapServers;
         builder.videoTopic = videoTopic;
         builder.range = range;
-        builder.modelPath = modelPath;
+        builder.model = model;
         builder.speed = speed;
         builder.detectionsTopic = detectionsTopic;
         builder.trackEventsTopic = trackEventsTopic;
@@ -118,9 +119,9 @@ public final class ReplayOptions {
         return range;
     }
 
-    /** Model descriptor ({@code .json}) or ONNX file. */
-    public Path modelPath() {
-        return modelPath;
+    /** The model: a bundled model ID, or a descriptor ({@code .json}) or ONNX file. */
+    public ModelReference model() {
+        return model;
     }
 
     /** Multiple of the recorded pace at which packets are analysed, {@link #MAX_SPEED} for no pacing. */
@@ -222,7 +223,7 @@ public final class ReplayOptions {
                 .transactionalIdPrefix("uavstream-replay-" + replayIdOfRun + "-" + runId)
                 .startingOffsets(StartingOffsets.EARLIEST)
                 .bounded(true)
-                .modelPath(modelPath)
+                .model(model)
                 .maxAnalysedFps(0)
                 .liveMode(false)
                 .checkpointInterval(checkpointInterval)
@@ -238,7 +239,7 @@ public final class ReplayOptions {
     @Override
     public String toString() {
         return "ReplayOptions{bootstrapServers=" + bootstrapServers + ", videoTopic=" + videoTopic + ", range=" + range
-                + ", modelPath=" + modelPath + ", speed=" + (paced() ? speed : "max")
+                + ", model=" + model + ", speed=" + (paced() ? speed : "max")
                 + ", detectionsTopic=" + detectionsTopic + ", trackEventsTopic=" + trackEventsTopic
                 + ", deadLetterTopic=" + deadLetterTopic + ", analyticsEventsTopic=" + analyticsEventsTopic
                 + ", analytics=" + analytics + ", zonesFile=" + zonesFile + ", controlTopic=" + controlTopic
@@ -253,7 +254,7 @@ public final class ReplayOptions {
         private String bootstrapServers;
         private String videoTopic = Topics.VIDEO;
         private ReplayRange range;
-        private Path modelPath;
+        private ModelReference model = ModelReference.defaultModel();
         private double speed = MAX_SPEED;
         private String detectionsTopic = DEFAULT_DETECTIONS_TOPIC;
         private String trackEventsTopic = DEFAULT_TRACK_EVENTS_TOPIC;
@@ -289,7 +290,12 @@ public final class ReplayOptions {
         }
 
         public Builder modelPath(Path modelPath) {
-            this.modelPath = Objects.requireNonNull(modelPath, "--model").toAbsolutePath().normalize();
+            return model(ModelReference.file(Objects.requireNonNull(modelPath, "--model").toAbsolutePath().normalize()));
+        }
+
+        /** Sets the model; the default is the first bundled model. */
+        public Builder model(ModelReference model) {
+            this.model = Objects.requireNonNull(model, "--model");
             return this;
         }
 
@@ -411,7 +417,7 @@ public final class ReplayOptions {
         /**
          * Builds the options.
          *
-         * @throws IllegalArgumentException if the bootstrap servers, the range or the model is missing,
+         * @throws IllegalArgumentException if the bootstrap servers or the range is missing,
          *     or a zones file is given with analytics off
          */
         public ReplayOptions build() {
@@ -420,9 +426,6 @@ public final class ReplayOptions {
             }
             if (range == null) {
                 throw new IllegalArgumentException("--from and --to are missing: pass the capture-time range to replay");
-            }
-            if (modelPath == null) {
-                throw new IllegalArgumentException("--model is missing: pass a model descriptor (.json) or ONNX file");
             }
             if (zonesFile != null && !analytics) {
                 throw new IllegalArgumentException("--zones " + zonesFile + " has no effect with --no-analytics:"

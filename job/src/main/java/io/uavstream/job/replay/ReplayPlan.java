@@ -33,7 +33,7 @@ public record ReplayPlan(ReplayOptions options, String replayId, String modelId,
      * @throws IllegalArgumentException if the video topic does not exist or the zones file is invalid
      */
     public static ReplayPlan prepare(ReplayOptions options) {
-        String modelId = ModelPreflight.check(options.modelPath()).id();
+        String modelId = ModelPreflight.check(options.model()).id();
         String replayId = options.replayId().orElseGet(() -> ReplayIds.derive(options, modelId));
         ReplayOffsets offsets = ReplayOffsets.lookUp(options.bootstrapServers(), options.videoTopic(),
                 options.range(), options.seekMargin());

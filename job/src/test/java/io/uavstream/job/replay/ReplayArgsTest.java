@@ -3,6 +3,7 @@ package io.uavstream.job.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.uavstream.models.ModelReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -36,6 +37,29 @@ class ReplayArgsTest {
         ReplayOptions parsed = ReplayArgs.parse(ReplayArgs.format(options).toArray(String[]::new));
 
         assertThat(parsed).hasToString(options.toString());
+    }
+
+    @Test
+    void bundledModelRoundTrips() {
+        ReplayOptions options = ReplayOptions.builder()
+                .bootstrapServers("k:9092")
+                .range(new ReplayRange(0, 1, Set.of()))
+                .model(ModelReference.bundled("uavdet-416"))
+                .build();
+
+        ReplayOptions parsed = ReplayArgs.parse(ReplayArgs.format(options).toArray(String[]::new));
+
+        assertThat(parsed.model()).isEqualTo(ModelReference.bundled("uavdet-416"));
+    }
+
+    @Test
+    void modelDefaultsToBundledDefault() {
+        ReplayOptions options = ReplayOptions.builder()
+                .bootstrapServers("k:9092")
+                .range(new ReplayRange(0, 1, Set.of()))
+                .build();
+
+        assertThat(options.model()).isEqualTo(ModelReference.defaultModel());
     }
 
     @Test
