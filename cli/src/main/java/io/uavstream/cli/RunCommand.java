@@ -3,6 +3,7 @@ package io.uavstream.cli;
 import io.uavstream.cli.embedded.EmbeddedRun;
 import io.uavstream.cli.embedded.RunReport;
 import io.uavstream.cli.embedded.RunSettings;
+import io.uavstream.ingest.IngestResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -33,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
+    private static final int EXIT_STOPPED = 130;
 
     @Option(names = "--video", paramLabel = "PATH",
             description = "Video file to analyse. Without it, a simulated fleet is rendered and published live.")
@@ -132,7 +134,11 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = run.execute(ProgressBar.onStandardError());
             report.print(System.out);
             removeShutdownHook(closeOnInterrupt);
-            return report.succeeded() ? 0 : ErrorReporter.EXIT_FAILED;
+            if (!report.succeeded()) {
+                return ErrorReporter.EXIT_FAILED;
+            }
+            // A stopped run exits as shells report an interrupted command, so scripts can tell it apart.
+            return report.ingest().ending() == IngestResult.Ending.STOPPED ? EXIT_STOPPED : 0;
         } finally {
             finished.countDown();
         }

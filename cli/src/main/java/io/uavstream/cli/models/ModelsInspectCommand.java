@@ -1,5 +1,6 @@
 package io.uavstream.cli.models;
 
+import io.uavstream.models.BundledModels;
 import io.uavstream.models.onnx.ModelInspection;
 import io.uavstream.models.onnx.ModelInspector;
 import io.uavstream.models.onnx.OnnxModel;
@@ -22,8 +23,8 @@ final class ModelsInspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "ONNX model file (.onnx).")
-    private Path file;
+    @Parameters(paramLabel = "MODEL", description = "ONNX model file (.onnx), or the ID of a bundled model.")
+    private String model;
 
     @Option(names = "--probe-size", paramLabel = "PIXELS", defaultValue = "" + ModelInspector.DEFAULT_PROBE_SIZE,
             description = "Input size used for symbolic height and width when shapes are probed (default: ${DEFAULT-VALUE}).")
@@ -33,11 +34,22 @@ final class ModelsInspectCommand implements Callable<Integer> {
             description = "Also write the guessed descriptor JSON to FILE, to check and edit before use.")
     private Path descriptorFile;
 
+    /** Returns the ONNX file of {@code model}: the file itself, or a bundled model's extracted copy. */
+    private static Path onnxFile(String model) {
+        Path file = Path.of(model);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        if (BundledModels.contains(model)) {
+            return BundledModels.descriptor(model).modelPath();
+        }
+        throw new IllegalArgumentException("Model file " + file + " does not exist or is not a regular file, and no"
+                + " bundled model has that ID (bundled: " + String.join(", ", BundledModels.ids()) + ")");
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("Model file " + file + " does not exist or is not a regular file");
-        }
+        Path file = onnxFile(model);
         if (probeSize < 32) {
             throw new IllegalArgumentException("--probe-size must be at least 32 pixels, got " + probeSize);
         }

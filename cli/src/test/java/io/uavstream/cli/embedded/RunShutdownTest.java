@@ -42,6 +42,7 @@ class RunShutdownTest {
 
         assertThat(sessionStarted).as("job started a session; output:%n%s", output).isTrue();
         assertThat(exited).as("process exited after SIGTERM").isTrue();
+        assertThat(process.exitValue()).as("exit code of a stopped run").isIn(130, 143);
         assertThat(output).as("output").contains("Received SIGTERM: stopping").contains("Closing the run");
         assertThat(output).as("summary after the stop").contains("uavstream run:").contains("STOPPED");
         assertThat(leftovers(tmp)).as("run and broker directories left in %s; output:%n%s", tmp, output).isEmpty();

@@ -2,6 +2,7 @@ package io.uavstream.cli.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uavstream.models.DefaultModel;
 import io.uavstream.models.ModelDescriptor;
 import io.uavstream.models.ModelFormat;
 import io.uavstream.models.testing.TinyModels;
@@ -31,6 +32,17 @@ class ModelsInspectCommandTest {
         assertThat(out.toString()).contains("ReduceSum");
         assertThat(out.toString()).contains("Quantized:                     no");
         assertThat(ModelDescriptor.read(descriptor).format()).isEqualTo(ModelFormat.YOLOX);
+    }
+
+    @Test
+    void inspectAcceptsBundledModelId() {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new ModelsCommand()).setOut(new PrintWriter(out));
+
+        int exitCode = command.execute("inspect", DefaultModel.ID);
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("Input:");
     }
 
     @Test
