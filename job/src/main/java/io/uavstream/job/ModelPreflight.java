@@ -1,5 +1,6 @@
 package io.uavstream.job;
 
+import io.uavstream.models.BundledModels;
 import io.uavstream.models.InvalidModelException;
 import io.uavstream.models.ModelDescriptor;
 import io.uavstream.models.ModelReference;
@@ -53,8 +54,9 @@ public final class ModelPreflight {
         // NOTE: this checks the client's file system. TaskManagers open the same path and fail the
         // same way if their copy is missing.
         if (!Files.exists(modelPath)) {
-            throw new InvalidModelException("--model " + modelPath + " not found. Pass the path of a"
-                    + " model descriptor (.json) or ONNX file that exists on the client and on every"
+            throw new InvalidModelException("--model " + modelPath + " not found: it is neither a file nor a bundled"
+                    + " model ID (bundled: " + String.join(", ", BundledModels.ids()) + "). Pass a bundled ID, or the"
+                    + " path of a model descriptor (.json) or ONNX file; a Flink cluster needs the file on every"
                     + " TaskManager.");
         }
         try (ObjectDetector detector = ObjectDetectors.open(modelPath, 1)) {

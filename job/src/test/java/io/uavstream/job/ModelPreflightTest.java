@@ -3,6 +3,7 @@ package io.uavstream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.uavstream.models.DefaultModel;
 import io.uavstream.models.InvalidModelException;
 import io.uavstream.models.testing.TinyModels;
 import java.io.IOException;
@@ -24,7 +25,8 @@ class ModelPreflightTest {
         assertThatThrownBy(() -> UavstreamJob.main(args(missing)))
                 .isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining(missing.toString())
-                .hasMessageContaining("not found");
+                .hasMessageContaining("not found")
+                .hasMessageContaining(DefaultModel.ID);
     }
 
     @Test

@@ -75,6 +75,10 @@ public record ReplayResult(ReplayPlan plan, Duration elapsed, Map<String, Object
     public void print(PrintStream out) {
         out.printf("uavstream replay %s: %s with model %s%n", replayId(), plan.options().range(), plan.modelId());
         out.printf("  video records read:  %d from %s%n", plan.offsets().recordCount(), plan.options().videoTopic());
+        if (plan.offsets().recordCount() == 0) {
+            out.printf("  warning: %s holds no video in this range; check --from, --to and --drones against the"
+                    + " recording's capture times%n", plan.options().videoTopic());
+        }
         out.printf("  frames analysed:     %d%n", counter(AnalysisCounters.FRAMES_ANALYSED));
         out.printf("  tracks started:      %d%n", counter(AnalysisCounters.TRACKS_STARTED));
         out.printf("  dead letters:        %d%n", counter(AnalysisCounters.DEAD_LETTERS));
