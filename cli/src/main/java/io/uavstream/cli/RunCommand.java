@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -74,15 +75,8 @@ final class RunCommand implements Callable<Integer> {
                     + " drones outside the run are logged as warnings before ingest.")
     private Path zones;
 
-    @Option(names = "--count-window", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Length of the tumbling windows of class counts, in capture time, such as 10s or 1min"
-                    + " (default: the job's, 1 min).")
-    private Duration countWindow;
-
-    @Option(names = "--zone-exit-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Capture time a track must stay outside a zone before it exits, 0 to exit at once"
-                    + " (default: the job's, 1 s).")
-    private Duration zoneExitDelay;
+    @Mixin
+    private AnalyticsTimingOptions analyticsTiming;
 
     @Option(names = "--control-idleness", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time without control records after which the control topic stops holding frames back"
@@ -117,8 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 .bootstrapServers(bootstrapServers)
                 .outputDirectory(outputDirectory)
                 .zones(zones)
-                .countWindow(countWindow)
-                .zoneExitDelay(zoneExitDelay)
+                .countWindow(analyticsTiming.countWindow().orElse(null))
+                .zoneExitDelay(analyticsTiming.zoneExitDelay().orElse(null))
                 .controlIdleness(controlIdleness)
                 .realtime(realtime)
                 .live(live)

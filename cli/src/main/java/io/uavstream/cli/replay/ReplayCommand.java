@@ -1,6 +1,6 @@
 package io.uavstream.cli.replay;
 
-import io.uavstream.cli.DurationConverter;
+import io.uavstream.cli.AnalyticsTimingOptions;
 import io.uavstream.job.ModelPreflight;
 import io.uavstream.job.replay.ReplayArgs;
 import io.uavstream.job.replay.ReplayIds;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -96,15 +97,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-analytics", description = "Run no zone, line and count analytics.")
     private boolean noAnalytics;
 
-    @Option(names = "--count-window", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Length of the tumbling windows of class counts, in capture time, such as 10s or 1min"
-                    + " (default: the job's, 1 min).")
-    private Duration countWindow;
-
-    @Option(names = "--zone-exit-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Capture time a track must stay outside a zone before it exits, 0 to exit at once"
-                    + " (default: the job's, 1 s).")
-    private Duration zoneExitDelay;
+    @Mixin
+    private AnalyticsTimingOptions analyticsTiming;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Also write the events as JSON lines into DIR.")
     private Path outputDirectory;
@@ -203,12 +197,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 .controlTopic(controlTopic)
                 .seekMargin(Duration.ofSeconds(seekMarginSeconds))
                 .parallelism(parallelism);
-        if (countWindow != null) {
-            options.countWindow(countWindow);
-        }
-        if (zoneExitDelay != null) {
-            options.zoneExitDelay(zoneExitDelay);
-        }
+        analyticsTiming.countWindow().ifPresent(options::countWindow);
+        analyticsTiming.zoneExitDelay().ifPresent(options::zoneExitDelay);
         if (outputDirectory != null) {
             options.outputDirectory(outputDirectory);
         }
