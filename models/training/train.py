@@ -1,7 +1,7 @@
 """Train UavDet on simulated flights for a fixed number of steps or a wall-clock budget.
 
 The learning rate follows a cosine over the run (after a short warm-up). With --steps the run
-has a fixed length, so its result does not depend on how busy the machine is; with --minutes a
+has a fixed length, so its result does not depend on how busy the machine is. With --minutes a
 busy machine ends on schedule with fewer steps rather than later. Weights are averaged with an
 exponential moving average (EMA), and the EMA model is what gets saved.
 

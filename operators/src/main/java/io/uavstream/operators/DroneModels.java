@@ -81,15 +81,15 @@ final class DroneModels implements AutoCloseable {
      */
     ObjectDetector detectorFor(String droneId, ModelSelection selection, Consumer<DeadLetter> deadLetterOutput)
             throws IOException {
-        ModelReference wanted = selection == null ? jobModel : ModelReference.parse(selection.getModel());
+        ModelReference requested = selection == null ? jobModel : ModelReference.parse(selection.getModel());
         String current = modelInUse.value();
         ModelReference inUse = current == null ? jobModel : ModelReference.parse(current);
-        if (wanted.equals(inUse) || selection != null && selection.source().equals(failedSelection.value())) {
+        if (requested.equals(inUse) || selection != null && selection.source().equals(failedSelection.value())) {
             return detectors.get(inUse);
         }
         ObjectDetector detector;
         try {
-            detector = detectors.get(wanted);
+            detector = detectors.get(requested);
         } catch (InvalidModelException | UncheckedIOException e) {
             if (selection == null) {
                 throw e;
@@ -97,12 +97,12 @@ final class DroneModels implements AutoCloseable {
             reject(droneId, selection, inUse, e.getMessage(), deadLetterOutput);
             return detectors.get(inUse);
         }
-        LOG.info("Drone {} switched from model {} to {}{}", droneId, inUse, wanted, selection == null
+        LOG.info("Drone {} switched from model {} to {}{}", droneId, inUse, requested, selection == null
                 ? ", the job's model"
                 : ", selected at offset " + selection.getOffset() + " of " + selection.getTopic() + "-"
                         + selection.getPartition());
         switches.inc();
-        modelInUse.update(wanted.toString());
+        modelInUse.update(requested.toString());
         failedSelection.clear();
         return detector;
     }

@@ -119,7 +119,7 @@ public final class ReplayOptions {
         return range;
     }
 
-    /** The model: a bundled model ID, or a descriptor ({@code .json}) or ONNX file. */
+    /** Returns the model: a bundled model ID, or a descriptor ({@code .json}) or ONNX file. */
     public ModelReference model() {
         return model;
     }
