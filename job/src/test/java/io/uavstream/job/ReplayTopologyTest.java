@@ -30,6 +30,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -80,6 +81,7 @@ class ReplayTopologyTest {
     private static List<VideoPacket> recorded;
     private static Path zonesFile;
     private static boolean replayed;
+    private static String stateBackend;
 
     @BeforeAll
     static void recordThreeDrones() throws Exception {
@@ -110,6 +112,7 @@ class ReplayTopologyTest {
         ReplayOptions options = analyticsOptions().zonesFile(zonesFile).replayId(REPLAY_ID).build();
         StreamExecutionEnvironment env = PipelineHarness.environment(PipelineHarness.noRestarts());
         ReplayTopology.build(env, ReplayPlan.prepare(options));
+        stateBackend = env.getConfiguration().get(StateBackendOptions.STATE_BACKEND);
         env.execute("replay test");
         replayed = true;
     }
@@ -129,6 +132,12 @@ class ReplayTopologyTest {
                 .countWindow(Duration.ofSeconds(1))
                 .zoneExitDelay(Duration.ZERO)
                 .intraOpThreads(1);
+    }
+
+    @Test
+    void keyedStateStaysOnHeap() throws Exception {
+        replay();
+        assertThat(stateBackend).isEqualTo("hashmap");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.uavstream.cluster.FlinkHome;
 import io.uavstream.cluster.SessionCluster;
+import io.uavstream.cluster.rest.FlinkRestClient;
 import io.uavstream.job.replay.ReplayOptions;
 import io.uavstream.job.replay.ReplayRange;
 import io.uavstream.models.DefaultModel;
@@ -67,6 +68,9 @@ class ClusterReplayTest {
             assertThat(state).isEqualTo("FINISHED");
             assertThat(detections).hasSize(16);
             assertThat(detections).allSatisfy(frame -> assertThat(frame.getModelId()).isEqualTo(DefaultModel.ID));
+            // flink-conf/config.yaml configures RocksDB; a replay keeps its state on the heap.
+            assertThat(new FlinkRestClient(cluster.restAddress()).stateBackend(jobId))
+                    .isEqualTo("HashMapStateBackend");
         }
     }
 

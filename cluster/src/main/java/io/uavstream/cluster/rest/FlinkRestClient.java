@@ -147,6 +147,17 @@ public final class FlinkRestClient {
     }
 
     /**
+     * Returns the name of the state backend the job runs with ({@code GET
+     * /jobs/:jobid/checkpoints/config}), for example {@code HashMapStateBackend}, or an empty string
+     * for a job without checkpoints.
+     */
+    public String stateBackend(String jobId) {
+        requireJobId(jobId);
+        String path = "jobs/" + jobId + "/checkpoints/config";
+        return send("GET " + path, request(path).GET()).path("state_backend").asText();
+    }
+
+    /**
      * Returns whether the job is RUNNING with every task RUNNING ({@code GET /jobs/:jobid}). A
      * job reaches RUNNING before its tasks do, and Flink rejects a savepoint until they all run.
      */

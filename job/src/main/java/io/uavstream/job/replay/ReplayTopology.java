@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -37,6 +39,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  */
 public final class ReplayTopology {
 
+    /**
+     * The replay's keyed state stays on the heap, whatever the cluster configures. A replay keeps a
+     * few hundred KB per drone (tracker, odometry, the open GOP), and RocksDB would serialize that
+     * on every frame; checkpoints still write it out.
+     */
+    static final String STATE_BACKEND = "hashmap";
+
     /** Room, in bytes, above {@link Topics#MAX_MESSAGE_BYTES} for the record batch framing. */
     private static final int FETCH_OVERHEAD_BYTES = 64 * 1024;
 
@@ -47,6 +56,7 @@ public final class ReplayTopology {
         ReplayOptions options = plan.options();
         JobOptions jobOptions = plan.jobOptions();
         UavstreamTopology.configure(env, jobOptions);
+        env.configure(new Configuration().set(StateBackendOptions.STATE_BACKEND, STATE_BACKEND));
 
         DataStream<PacketOrDeadLetter> packets = readRange(env, plan);
         AnalysisConfig analysisConfig = UavstreamTopology.analysisConfig(env, jobOptions);
