@@ -84,8 +84,10 @@ def descriptor(model_id, size, score_threshold, architecture):
     pruning = ""
     if architecture:
         widths = ", ".join(str(w) for w in architecture["stage_widths"])
-        pruning = (f", channel-pruned to stage widths {widths} and a {architecture['width']}"
-                   f"-channel neck")
+        head = architecture.get("head_blocks", 2)
+        pruning = (f", channel-pruned to stage widths {widths}, neck and head width"
+                   f" {architecture['width']} and {head} residual head"
+                   f" block{'s' if head != 1 else ''}")
     return {
         "id": model_id,
         "description": "UavDet, uavstream's own detector for vehicles and persons seen from"

@@ -24,6 +24,9 @@ def parse_args():
     parser.add_argument("--keep", type=float, default=0.5,
                         help="share of the channels of the stride 8, 16 and 32 stages to keep")
     parser.add_argument("--neck-width", type=int, default=64, help="channels of the neck and head")
+    parser.add_argument("--head-blocks", type=int, default=2, choices=(1, 2),
+                        help="residual blocks of the head to keep; with 1, the block whose"
+                        " batch norm has the smaller summed |gamma| is dropped")
     parser.add_argument("--out", required=True, help="pruned state dict; <out>.json gets the widths")
     return parser.parse_args()
 
@@ -57,6 +60,14 @@ def stage_bns(stage):
     return [block.pointwise[1] for block in stage]
 
 
+def kept_head_blocks(model, count):
+    """Return the count residual head blocks with the largest summed |gamma|, in model order."""
+    blocks = list(model.head_stem)
+    scores = [float(block.pointwise[1].weight.detach().abs().sum()) for block in blocks]
+    ranked = sorted(range(len(blocks)), key=lambda i: -scores[i])[:count]
+    return [blocks[i] for i in sorted(ranked)]
+
+
 def main():
     args = parse_args()
     old = UavDet()
@@ -64,7 +75,7 @@ def main():
     old.eval()
     w4, w8, w16, w32 = STAGE_WIDTHS
     widths = (w4, round(w8 * args.keep), round(w16 * args.keep), round(w32 * args.keep))
-    new = UavDet(width=args.neck_width, stage_widths=widths)
+    new = UavDet(width=args.neck_width, stage_widths=widths, head_blocks=args.head_blocks)
 
     stem_idx = torch.arange(16)
     idx4 = torch.arange(w4)
@@ -85,7 +96,7 @@ def main():
     copy_conv_bn(old.lateral32, new.lateral32, idx32, neck)
     copy_block(old.smooth8, new.smooth8, neck, neck)
     copy_block(old.smooth16, new.smooth16, neck, neck)
-    for old_block, new_block in zip(old.head_stem, new.head_stem):
+    for old_block, new_block in zip(kept_head_blocks(old, args.head_blocks), new.head_stem):
         copy_block(old_block, new_block, neck, neck)
     for name in ("box", "objectness", "classes"):
         old_conv, new_conv = getattr(old, name), getattr(new, name)
@@ -94,9 +105,10 @@ def main():
 
     torch.save(new.state_dict(), args.out)
     with open(args.out + ".json", "w") as out:
-        json.dump({"width": args.neck_width, "stage_widths": list(widths)}, out)
+        json.dump({"width": args.neck_width, "stage_widths": list(widths),
+                   "head_blocks": args.head_blocks}, out)
         out.write("\n")
-    print(f"kept widths {widths}, neck {args.neck_width}: parameters {count_parameters(old)} ->"
+    print(f"kept widths {widths}, neck {args.neck_width}, {args.head_blocks} head blocks: parameters {count_parameters(old)} ->"
           f" {count_parameters(new)}, GFLOPs {2 * count_macs(old, 416) / 1e9:.3f} ->"
           f" {2 * count_macs(new, 416) / 1e9:.3f}")
 

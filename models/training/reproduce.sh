@@ -8,7 +8,7 @@
 #                1,275 steps at learning rate 1e-3
 #   3. export    export.py of stage 2 as uavdet-416 (fp32)
 #   4. prune     prune.py of stage 2: PRUNE_KEEP of the stride 8, 16 and 32 stage channels,
-#                a neck of PRUNE_NECK channels
+#                a neck of PRUNE_NECK channels and PRUNE_HEAD_BLOCKS residual head blocks
 #   5. finetune  train.py from stage 4 with the same mix as stage 2, PRUNE_STEPS steps
 #   6. export    export.py of stage 5 as uavdet-416-pruned
 #
@@ -24,7 +24,8 @@
 # A stage whose train.log ends with "Finished" is skipped, so a rerun resumes after the last
 # complete training stage. Delete OUT_DIR to start over, for example after changing an input.
 # Environment: PYTHON (default /usr/bin/python3, the interpreter that imports Debian's
-# python3-torch), THREADS (default 2), PRUNE_KEEP (0.5), PRUNE_NECK (64), PRUNE_STEPS (1500).
+# python3-torch), THREADS (default 2), PRUNE_KEEP (0.5), PRUNE_NECK (80), PRUNE_HEAD_BLOCKS (1),
+# PRUNE_STEPS (3000).
 #
 # Run from anywhere; the script changes to its own folder. Speed on a 2-vCPU AMD EPYC: the
 # simulator stage made about 9 steps per second with the cores to itself, and 15 to 30 steps per
@@ -41,8 +42,9 @@ out=$(realpath -m "$3")
 python=${PYTHON:-/usr/bin/python3}
 threads=${THREADS:-2}
 keep=${PRUNE_KEEP:-0.5}
-neck=${PRUNE_NECK:-64}
-prune_steps=${PRUNE_STEPS:-1500}
+neck=${PRUNE_NECK:-80}
+head_blocks=${PRUNE_HEAD_BLOCKS:-1}
+prune_steps=${PRUNE_STEPS:-3000}
 
 for input in "$flights/seed11" "$flights/seed12" "$distill/frames/vtest" \
     "$distill/nanodet-plus-m-416-vtest.csv" "$distill/yolox-nano-416-vtest.csv"; do
@@ -81,7 +83,7 @@ train distill --steps 1275 --lr 1e-3 --init "$out/sim/uavdet-ema.pt" "${real[@]}
 "$python" export.py --checkpoint "$out/distill/uavdet-ema.pt" --id uavdet-416 --out "$out/models"
 
 "$python" prune.py --checkpoint "$out/distill/uavdet-ema.pt" --keep "$keep" \
-    --neck-width "$neck" --out "$out/pruned-init.pt"
+    --neck-width "$neck" --head-blocks "$head_blocks" --out "$out/pruned-init.pt"
 train pruned --steps "$prune_steps" --lr 1e-3 --init "$out/pruned-init.pt" "${real[@]}"
 "$python" export.py --checkpoint "$out/pruned/uavdet-ema.pt" --id uavdet-416-pruned \
     --out "$out/models"

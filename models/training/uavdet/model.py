@@ -66,7 +66,10 @@ def load_architecture(checkpoint):
     saved = json.loads(sidecar.read_text())
     if not saved:
         return {}  # train.py --init from an unpruned checkpoint writes an empty file
-    return {"width": saved["width"], "stage_widths": tuple(saved["stage_widths"])}
+    architecture = {"width": saved["width"], "stage_widths": tuple(saved["stage_widths"])}
+    if "head_blocks" in saved:
+        architecture["head_blocks"] = saved["head_blocks"]
+    return architecture
 
 
 class UavDet(nn.Module):
@@ -76,7 +79,7 @@ class UavDet(nn.Module):
     YOLOX-layout tensor with sigmoid applied to objectness and class scores.
     """
 
-    def __init__(self, num_classes=len(CLASS_NAMES), width=96, stage_widths=STAGE_WIDTHS):
+    def __init__(self, num_classes=len(CLASS_NAMES), width=96, stage_widths=STAGE_WIDTHS, head_blocks=2):
         super().__init__()
         self.num_classes = num_classes
         w4, w8, w16, w32 = stage_widths
@@ -90,7 +93,7 @@ class UavDet(nn.Module):
         self.smooth8 = SeparableBlock(width, width)
         self.smooth16 = SeparableBlock(width, width)
         self.upsample = nn.Upsample(scale_factor=2, mode="nearest")
-        self.head_stem = nn.Sequential(SeparableBlock(width, width), SeparableBlock(width, width))
+        self.head_stem = nn.Sequential(*[SeparableBlock(width, width) for _ in range(head_blocks)])
         self.box = nn.Conv2d(width, 4, 1)
         self.objectness = nn.Conv2d(width, 1, 1)
         self.classes = nn.Conv2d(width, num_classes, 1)
