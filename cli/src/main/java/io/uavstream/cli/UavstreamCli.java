@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
             RunCommand.class, IngestCommand.class, SimulateCommand.class, ReplayCommand.class, BrokerCommand.class,
             EvalCommand.class, BenchCommand.class, ModelsCommand.class, OdometryCommand.class,
             ClusterCommand.class, SubmitCommand.class, JobsCommand.class,
-            CommandLine.HelpCommand.class})
+            NestedHelpCommand.class})
 public final class UavstreamCli implements Runnable {
 
     @CommandLine.Spec

@@ -15,12 +15,37 @@ class UavstreamCliTest {
     Path temp;
 
     private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
 
     private int execute(String... args) {
         CommandLine commandLine = UavstreamCli.newCommandLine();
         commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        commandLine.setOut(new PrintWriter(out, true));
         return commandLine.execute(args);
+    }
+
+    @Test
+    void helpDescribesNestedSubcommand() {
+        int exitCode = execute("help", "models", "inspect");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).startsWith("Usage: uavstream models inspect");
+    }
+
+    @Test
+    void helpWithoutCommandDescribesTopLevel() {
+        int exitCode = execute("help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).startsWith("Usage: uavstream ").contains("replay");
+    }
+
+    @Test
+    void helpForUnknownSubcommandIsUsageError() {
+        int exitCode = execute("help", "models", "shrink");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("'uavstream models' has no subcommand 'shrink'");
     }
 
     @Test
