@@ -27,13 +27,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * @param frames analysed frames with a detections record
  * @param boxesPerClass detected boxes per class name, sorted by name
  * @param tracks confirmed tracks seen on the boxes: distinct pairs of drone ID and track ID
+ * @param framesPerModel analysed frames per model ID, sorted by ID; more than one entry after a
+ *     model switch through the control topic
  * @param analysedFps frames divided by the time from the first frame's publication to the last
  *     frame's analysis, in frames per second; 0 with fewer than two frames
  * @param latencyP50Millis median of (analysed at - published at) in milliseconds
  * @param latencyP99Millis 99th percentile of the same, in milliseconds
  */
-record DetectionStats(long frames, Map<String, Long> boxesPerClass, long tracks, double analysedFps,
-        double latencyP50Millis, double latencyP99Millis) {
+record DetectionStats(long frames, Map<String, Long> boxesPerClass, long tracks, Map<String, Long> framesPerModel,
+        double analysedFps, double latencyP50Millis, double latencyP99Millis) {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
@@ -75,7 +77,10 @@ record DetectionStats(long frames, Map<String, Long> boxesPerClass, long tracks,
                         .map(box -> frame.getDroneId() + "/" + box.getTrackId()))
                 .distinct()
                 .count();
-        return new DetectionStats(frames.size(), boxesPerClass, tracks, analysedFps(frames),
+        Map<String, Long> framesPerModel = frames.stream()
+                .collect(Collectors.groupingBy(frame -> frame.getModelId().toString(), TreeMap::new,
+                        Collectors.counting()));
+        return new DetectionStats(frames.size(), boxesPerClass, tracks, framesPerModel, analysedFps(frames),
                 percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0);
     }
 

@@ -60,6 +60,11 @@ public final class RunReport {
         return detections.boxesPerClass();
     }
 
+    /** Returns the analysed frames per model ID, which names more than one model after a switch. */
+    public Map<String, Long> framesPerModel() {
+        return detections.framesPerModel();
+    }
+
     /** Returns true when the detections of every analysed frame were committed to Kafka. */
     public boolean succeeded() {
         return detections.frames() == counter(AnalysisCounters.FRAMES_ANALYSED);
@@ -77,6 +82,10 @@ public final class RunReport {
         out.printf("  packets dropped        %,d, dead letters %,d%n",
                 counter(AnalysisCounters.PACKETS_DROPPED), counter(AnalysisCounters.DEAD_LETTERS));
         out.printf("  detections in Kafka    %,d frames%n", detections.frames());
+        if (detections.framesPerModel().size() > 1) {
+            detections.framesPerModel().forEach((model, frames) ->
+                    out.printf("    frames by %-11s %,d%n", model, frames));
+        }
         detections.boxesPerClass().forEach((name, count) -> out.printf("    %-20s %,d%n", name, count));
         out.printf("  tracks                 %,d%n", detections.tracks());
         out.printf("  analytics events       %,d (definition updates %,d, control records rejected %,d)%n",

@@ -1,6 +1,7 @@
 package io.uavstream.cli.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.uavstream.schemas.DetectedBox;
@@ -49,6 +50,19 @@ class DetectionStatsTest {
         DetectionStats stats = DetectionStats.of(List.of(first, second, otherDrone));
 
         assertThat(stats.tracks()).isEqualTo(2);
+    }
+
+    @Test
+    void framesAreCountedPerModel() {
+        FrameDetections before = frame(0, 100_000, 140_000, "car");
+        FrameDetections after = frame(1, 200_000, 260_000, "car");
+        after.setModelId("uavdet-416");
+        FrameDetections later = frame(2, 300_000, 360_000);
+        later.setModelId("uavdet-416");
+
+        DetectionStats stats = DetectionStats.of(List.of(before, after, later));
+
+        assertThat(stats.framesPerModel()).containsExactly(entry("m", 1L), entry("uavdet-416", 2L));
     }
 
     private static FrameDetections frame(long sequence, long publishedMicros, long analysedMicros, String... classes) {

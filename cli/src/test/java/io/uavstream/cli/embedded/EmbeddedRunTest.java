@@ -53,6 +53,7 @@ class EmbeddedRunTest {
         assertThat(report.framesWithDetections()).isEqualTo(60);
         assertThat(report.succeeded()).isTrue();
         assertThat(report.boxesPerClass()).containsKey("person");
+        assertThat(report.framesPerModel()).containsOnlyKeys("tiny-yolox").containsValue(60L);
         assertThat(jsonLines(output)).hasSize(60);
         for (String line : jsonLines(output)) {
             JsonNode pose = JSON.readTree(line).get("pose");
