@@ -1,4 +1,4 @@
-"""Structured channel pruning of a trained UavDet: narrower stages and neck, weights kept.
+"""Structured pruning of a trained UavDet: narrower stages and neck, fewer head blocks.
 
 Each group of channels that a residual stream or the neck ties together is ranked by the summed
 absolute batch-norm scale (|gamma|) of the layers that write it, and the top channels are kept.
@@ -7,7 +7,7 @@ to the original; fine-tune it with `train.py --init`.
 
 Example:
     /usr/bin/python3 prune.py --checkpoint runs/uavdet/uavdet-ema.pt --keep 0.5 \
-        --neck-width 64 --out runs/pruned/pruned-init.pt
+        --neck-width 80 --head-blocks 1 --out runs/pruned/pruned-init.pt
 """
 
 import argparse
@@ -23,8 +23,8 @@ def parse_args():
     parser.add_argument("--checkpoint", required=True, help="EMA state dict from train.py")
     parser.add_argument("--keep", type=float, default=0.5,
                         help="share of the channels of the stride 8, 16 and 32 stages to keep")
-    parser.add_argument("--neck-width", type=int, default=64, help="channels of the neck and head")
-    parser.add_argument("--head-blocks", type=int, default=2, choices=(1, 2),
+    parser.add_argument("--neck-width", type=int, default=80, help="channels of the neck and head")
+    parser.add_argument("--head-blocks", type=int, default=1, choices=(1, 2),
                         help="residual blocks of the head to keep; with 1, the block whose"
                         " batch norm has the smaller summed |gamma| is dropped")
     parser.add_argument("--out", required=True, help="pruned state dict; <out>.json gets the widths")
