@@ -2,6 +2,7 @@ package io.uavstream.cluster;
 
 import io.uavstream.cluster.rest.ClusterOverview;
 import io.uavstream.cluster.rest.FlinkRestClient;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -133,6 +134,7 @@ public final class SessionCluster implements AutoCloseable {
         private final Map<String, String> jobManagerProperties = new LinkedHashMap<>();
         private final Map<String, String> taskManagerProperties = new LinkedHashMap<>();
         private final List<String> javaOptions = new ArrayList<>();
+        private final List<Path> jobClassPath = new ArrayList<>();
         private Path logDirectory;
         private String restHost = "localhost";
         private String bindHost = LOOPBACK;
@@ -226,6 +228,21 @@ public final class SessionCluster implements AutoCloseable {
             }
             javaOptions.add(option);
             return this;
+        }
+
+        /**
+         * Puts a job jar on the class path of both processes and sets {@code
+         * classloader.resolve-order: parent-first}. Every job then runs these loaded classes, so the
+         * TaskManager keeps their compiled code from one job to the next, which speeds up repeated
+         * replays. The catch: jobs run these classes whatever jar they upload, until the cluster
+         * restarts.
+         */
+        public Builder jobClasses(Path jar) {
+            if (jar == null || !Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("Job jar not found: " + jar);
+            }
+            jobClassPath.add(jar.toAbsolutePath().normalize());
+            return property("classloader.resolve-order", "parent-first");
         }
 
         /** Sets the {@code java} executable of the cluster processes. Default: this JVM's. */
@@ -326,6 +343,15 @@ public final class SessionCluster implements AutoCloseable {
             return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
         }
 
+        private String classPath() {
+            List<String> entries = new ArrayList<>();
+            if (!home.classPathArgument().isEmpty()) {
+                entries.add(home.classPathArgument());
+            }
+            jobClassPath.forEach(jar -> entries.add(jar.toString()));
+            return String.join(File.pathSeparator, entries);
+        }
+
         private FlinkProcess launch(ProcessRole role) {
             Map<String, String> effective = dynamicProperties(role);
             MemoryParameters memory = MemoryParameters.derive(java, home, role, effective);
@@ -341,7 +367,7 @@ public final class SessionCluster implements AutoCloseable {
                 command.add("-Dlog4j.configurationFile=" + log4j.toUri());
             }
             command.add("-cp");
-            command.add(home.classPathArgument());
+            command.add(classPath());
             command.add(role.mainClass());
             command.add("--configDir");
             command.add(home.configDirectory().toString());

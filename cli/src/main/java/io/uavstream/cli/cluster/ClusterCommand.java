@@ -88,6 +88,13 @@ public final class ClusterCommand implements Runnable {
                     "WARNING: Flink's reporter listens on every interface, whatever --bind-host sets."})
         private String prometheusPorts;
 
+        @Option(names = "--job-classes", paramLabel = "JAR", arity = "0..1", fallbackValue = "",
+                description = {"Put a job jar on the cluster's class path and load classes parent-first, so that"
+                        + " repeated replays reuse the TaskManager's compiled code. Without JAR: the thin job jar"
+                        + " of this checkout.",
+                    "Jobs then run these classes whatever jar they upload; restart the cluster after an upgrade."})
+        private String jobClasses;
+
         @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
                 description = "Flink configuration option over config.yaml, for both processes; repeatable.")
         private Map<String, String> properties = new LinkedHashMap<>();
@@ -106,6 +113,11 @@ public final class ClusterCommand implements Runnable {
                 builder.prometheusPorts(prometheusPorts);
             }
             properties.forEach(builder::property);
+            if (jobClasses != null) {
+                Path jar = jobClasses.isEmpty() ? defaultJobJar() : Path.of(jobClasses);
+                builder.jobClasses(jar);
+                LOG.warn("Every job on this cluster runs the classes of {}, whatever jar it uploads", jar);
+            }
             if (!bindHost.equals(SessionCluster.LOOPBACK)) {
                 LOG.warn("The cluster listens on {}: every host that reaches port {} can upload and run jars", bindHost,
                         restPort);
@@ -116,6 +128,12 @@ public final class ClusterCommand implements Runnable {
             spec.commandLine().getOut().println(cluster.restAddress());
             return 0;
         }
+    }
+
+    private static Path defaultJobJar() {
+        return CheckoutLayout.thinJobJar().orElseThrow(() -> new IllegalArgumentException(
+                "No thin job jar in job/target of this checkout; build it (mvn -pl job package) or name one:"
+                        + " --job-classes JAR"));
     }
 
     /** {@code uavstream cluster stop}. */

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +41,33 @@ class ClusterReplayTest {
 
     @Test
     void clusterReplayWritesRangeDetections() throws Exception {
+        replayOnLoopbackCluster(false);
+    }
+
+    /** With the job's classes on the cluster's class path, as for a replay cluster, the replay runs alike. */
+    @Test
+    void replayRunsOnClusterWithJobClasses() throws Exception {
+        replayOnLoopbackCluster(true);
+
+        Path logs = directory.resolve("job-classes").resolve("cluster").resolve("log");
+        try (Stream<Path> files = Files.list(logs)) {
+            Path taskManagerLog = files.filter(file -> file.getFileName().toString().contains("taskmanager")
+                            && file.getFileName().toString().endsWith(".log"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(taskManagerLog)).contains(JOB_JAR.getFileName().toString())
+                    .contains("classloader.resolve-order, parent-first");
+        }
+    }
+
+    private void replayOnLoopbackCluster(boolean jobClasses) throws Exception {
         assumeTrue(Files.isDirectory(FLINK_HOME), "no flink-home at " + FLINK_HOME.toAbsolutePath()
                 + "; build the cluster module first (mvn -pl cluster package)");
         assumeTrue(Files.isRegularFile(JOB_JAR), "no thin job jar at " + JOB_JAR.toAbsolutePath()
                 + "; build the job module first (mvn -pl job package)");
-        try (RecordedFleet fleet = RecordedFleet.record(directory.resolve("flights"), 1, 3);
-                SessionCluster cluster = loopbackCluster(directory.resolve("cluster"))) {
+        Path root = directory.resolve(jobClasses ? "job-classes" : "default");
+        try (RecordedFleet fleet = RecordedFleet.record(root.resolve("flights"), 1, 3);
+                SessionCluster cluster = loopbackCluster(root.resolve("cluster"), jobClasses)) {
             long first = fleet.firstCaptureMicros();
             ReplayOptions options = ReplayOptions.builder()
                     .bootstrapServers(fleet.bootstrapServers())
@@ -74,8 +96,12 @@ class ClusterReplayTest {
         }
     }
 
-    private static SessionCluster loopbackCluster(Path directory) {
-        return SessionCluster.builder(FlinkHome.of(FLINK_HOME.toAbsolutePath().normalize()))
+    private static SessionCluster loopbackCluster(Path directory, boolean jobClasses) {
+        SessionCluster.Builder builder = SessionCluster.builder(FlinkHome.of(FLINK_HOME.toAbsolutePath().normalize()));
+        if (jobClasses) {
+            builder.jobClasses(JOB_JAR);
+        }
+        return builder
                 .logDirectory(directory.resolve("log"))
                 .stopOnExit(true)
                 .restHost(LOOPBACK)
