@@ -108,7 +108,8 @@ def main():
         json.dump({"width": args.neck_width, "stage_widths": list(widths),
                    "head_blocks": args.head_blocks}, out)
         out.write("\n")
-    print(f"kept widths {widths}, neck {args.neck_width}, {args.head_blocks} head blocks: parameters {count_parameters(old)} ->"
+    print(f"kept widths {widths}, neck {args.neck_width}, {args.head_blocks} head blocks:"
+          f" parameters {count_parameters(old)} ->"
           f" {count_parameters(new)}, GFLOPs {2 * count_macs(old, 416) / 1e9:.3f} ->"
           f" {2 * count_macs(new, 416) / 1e9:.3f}")
 

@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code uavstream help [COMMAND...]}: prints the usage of a command at any depth, such as {@code help
- * models inspect}. picocli's own help command resolves only one level.
+ * Help command, {@code uavstream help [COMMAND...]}, that prints the usage of a command at any depth,
+ * such as {@code help models inspect}. picocli's {@code HelpCommand} prints the first level's usage.
  */
 @Command(
         name = "help",
@@ -39,8 +39,9 @@ final class NestedHelpCommand implements IHelpCommandInitializable2, Runnable {
         for (String name : path) {
             CommandLine subcommand = target.getSubcommands().get(name);
             if (subcommand == null) {
-                throw new ParameterException(self, "Unknown command '" + String.join(" ", path) + "': '"
-                        + target.getCommandSpec().qualifiedName() + "' has no subcommand '" + name + "'");
+                String parent = target.getCommandSpec().qualifiedName();
+                throw new ParameterException(self, "Unknown command '" + String.join(" ", path) + "': '" + parent
+                        + "' has no subcommand '" + name + "'. Run " + parent + " --help for its subcommands.");
             }
             target = subcommand;
         }

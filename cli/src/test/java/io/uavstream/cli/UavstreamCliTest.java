@@ -37,7 +37,8 @@ class UavstreamCliTest {
         int exitCode = execute("help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).startsWith("Usage: uavstream ").contains("replay");
+        assertThat(out.toString()).startsWith("Usage: uavstream ");
+        assertThat(out.toString()).contains("replay");
     }
 
     @Test

@@ -233,13 +233,12 @@ public final class SessionCluster implements AutoCloseable {
         /**
          * Puts a job jar on the class path of both processes and sets {@code
          * classloader.resolve-order: parent-first}. Every job then runs these loaded classes, so the
-         * TaskManager keeps their compiled code from one job to the next, which speeds up repeated
-         * replays. The catch: jobs run these classes whatever jar they upload, until the cluster
-         * restarts.
+         * TaskManager keeps their compiled code from one job to the next and repeated replays run
+         * faster. Jobs run these classes whatever jar they upload, until the cluster restarts.
          */
         public Builder jobClasses(Path jar) {
             if (jar == null || !Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException("Job jar not found: " + jar);
+                throw new IllegalArgumentException("Job jar not found: " + jar + "; pass the path of a built job jar");
             }
             jobClassPath.add(jar.toAbsolutePath().normalize());
             return property("classloader.resolve-order", "parent-first");
@@ -345,8 +344,9 @@ public final class SessionCluster implements AutoCloseable {
 
         private String classPath() {
             List<String> entries = new ArrayList<>();
-            if (!home.classPathArgument().isEmpty()) {
-                entries.add(home.classPathArgument());
+            String homeClassPath = home.classPathArgument();
+            if (!homeClassPath.isEmpty()) {
+                entries.add(homeClassPath);
             }
             jobClassPath.forEach(jar -> entries.add(jar.toString()));
             return String.join(File.pathSeparator, entries);

@@ -129,6 +129,8 @@ final class DroneOdometry {
             Telemetry frameTelemetry = telemetryOf(telemetry, captureTimeMicros);
             PoseEstimate estimate = odometry.process(captureTimeMicros,
                     FrameConversion.toGrey(image.width(), image.height(), image.pixels()), frameTelemetry);
+            // NOTE: the snapshot contains the previous grey frame (about 300 KB at 640x480), so with
+            // RocksDB every frame serializes it. Replays use heap state for that reason, and the live job does not.
             snapshots.update(odometry.snapshot());
             sessions.update(sessionId);
             if (estimate.status() == OdometryStatus.OK) {

@@ -47,6 +47,16 @@ final class CheckoutLayout {
         });
     }
 
+    /**
+     * Returns the thin job jar of this checkout, or throws with the build command and {@code option},
+     * the option that names another jar.
+     */
+    static Path requireThinJobJar(String option) {
+        return thinJobJar().orElseThrow(() -> new IllegalArgumentException(
+                "No thin job jar found in job/target of this checkout; build it with"
+                        + " mvn -B -pl job package -DskipTests, or pass " + option));
+    }
+
     /** Returns the session cluster's installation, {@code cluster/target/flink-home}, if it was built. */
     static Optional<Path> flinkHome() {
         return root().map(root -> root.resolve("cluster").resolve("target").resolve("flink-home")).filter(Files::isDirectory);

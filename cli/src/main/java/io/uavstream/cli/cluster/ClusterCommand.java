@@ -114,7 +114,8 @@ public final class ClusterCommand implements Runnable {
             }
             properties.forEach(builder::property);
             if (jobClasses != null) {
-                Path jar = jobClasses.isEmpty() ? defaultJobJar() : Path.of(jobClasses);
+                Path jar = jobClasses.isEmpty() ? CheckoutLayout.requireThinJobJar("--job-classes JAR")
+                        : Path.of(jobClasses);
                 builder.jobClasses(jar);
                 LOG.warn("Every job on this cluster runs the classes of {}, whatever jar it uploads", jar);
             }
@@ -128,12 +129,6 @@ public final class ClusterCommand implements Runnable {
             spec.commandLine().getOut().println(cluster.restAddress());
             return 0;
         }
-    }
-
-    private static Path defaultJobJar() {
-        return CheckoutLayout.thinJobJar().orElseThrow(() -> new IllegalArgumentException(
-                "No thin job jar in job/target of this checkout; build it (mvn -pl job package) or name one:"
-                        + " --job-classes JAR"));
     }
 
     /** {@code uavstream cluster stop}. */

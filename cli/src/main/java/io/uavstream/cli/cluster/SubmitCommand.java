@@ -128,8 +128,6 @@ public final class SubmitCommand implements Callable<Integer> {
             }
             return jar;
         }
-        return CheckoutLayout.thinJobJar().orElseThrow(() -> new IllegalArgumentException(
-                "No job jar found in job/target of this checkout; build it with"
-                        + " mvn -B -pl job package -DskipTests, or pass --jar PATH"));
+        return CheckoutLayout.requireThinJobJar("--jar PATH");
     }
 }

@@ -53,7 +53,8 @@ class EmbeddedRunTest {
         assertThat(report.framesWithDetections()).isEqualTo(60);
         assertThat(report.succeeded()).isTrue();
         assertThat(report.boxesPerClass()).containsKey("person");
-        assertThat(report.framesPerModel()).containsOnlyKeys("tiny-yolox").containsValue(60L);
+        assertThat(report.framesPerModel()).containsOnlyKeys("tiny-yolox");
+        assertThat(report.framesPerModel()).containsValue(60L);
         assertThat(jsonLines(output)).hasSize(60);
         for (String line : jsonLines(output)) {
             JsonNode pose = JSON.readTree(line).get("pose");

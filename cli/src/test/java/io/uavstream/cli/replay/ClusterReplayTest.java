@@ -55,8 +55,9 @@ class ClusterReplayTest {
                             && file.getFileName().toString().endsWith(".log"))
                     .findFirst()
                     .orElseThrow();
-            assertThat(Files.readString(taskManagerLog)).contains(JOB_JAR.getFileName().toString())
-                    .contains("classloader.resolve-order, parent-first");
+            String log = Files.readString(taskManagerLog);
+            assertThat(log).contains(JOB_JAR.getFileName().toString());
+            assertThat(log).contains("classloader.resolve-order, parent-first");
         }
     }
 

@@ -40,9 +40,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 public final class ReplayTopology {
 
     /**
-     * The replay's keyed state stays on the heap, whatever the cluster configures. A replay keeps a
-     * few hundred KB per drone (tracker, odometry, the open GOP), and RocksDB would serialize that
-     * on every frame; checkpoints still write it out.
+     * State backend of every replay, whatever the cluster configures. A replay keeps a few hundred KB
+     * per drone (an estimate: tracker, odometry and the open GOP). RocksDB would serialize that on
+     * every frame, while the heap backend writes it out only at checkpoints.
      */
     static final String STATE_BACKEND = "hashmap";
 
